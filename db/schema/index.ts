@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./films";
+export * from "./reviews";
+export * from "./comments";
+export * from "./moderation";
