@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SearchBox } from "@/components/films/search-box";
+import { siteUrl } from "@/lib/site";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: "Marquee — film reviews and the people who write them", template: "%s · Marquee" },
+  description:
+    "Rate films on a four-point scale, write reviews and talk them over with a community that cares about cinema.",
+  applicationName: "Marquee",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-[var(--color-card)] focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-[var(--color-line)]">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-4 px-4 py-3">
+            <Link href="/" className="font-serif text-2xl font-bold tracking-tight no-underline">
+              Marquee
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              <Link href="/films" className="hover:underline">
+                Films
+              </Link>
+            </nav>
+            <div className="ml-auto flex items-center gap-3">
+              <SearchBox />
+            </div>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-[var(--color-line)] text-sm text-[var(--color-muted)]">
+          <div className="mx-auto max-w-5xl px-4 py-6">
+            <p>Marquee — reviews on a four-point scale, written by members and kept civil by moderators.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,25 @@
+/** The header's film search: a plain GET form, so it works before any JavaScript. */
+export function SearchBox({ defaultValue = "", id = "site-search" }: { defaultValue?: string; id?: string }) {
+  return (
+    <form action="/films" method="get" role="search" className="flex items-center gap-2">
+      <label htmlFor={id} className="sr-only">
+        Search films and people
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder="Search films and people"
+        maxLength={100}
+        className="w-48 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
+      />
+      <button
+        type="submit"
+        className="rounded bg-[var(--color-accent)] px-3 py-1 text-sm font-medium text-[var(--color-accent-ink)]"
+      >
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,237 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { filmCredits, films, people, reviews } from "@/db/schema";
+import type { CreditRole } from "@/db/schema";
+import { PAGE_SIZE, toPrefixTsquery, type BrowseParams } from "./browse-params";
+
+/** A film as a list shows it. */
+export interface FilmCard {
+  slug: string;
+  title: string;
+  year: number | null;
+  genres: string[];
+  runtimeMinutes: number | null;
+  ratingCount: number;
+  halfStarsTotal: number;
+}
+
+const cardColumns = {
+  slug: films.slug,
+  title: films.title,
+  year: films.year,
+  genres: films.genres,
+  runtimeMinutes: films.runtimeMinutes,
+  ratingCount: films.ratingCount,
+  halfStarsTotal: films.halfStarsTotal,
+};
+
+export interface BrowseResult {
+  films: FilmCard[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+const meanExpression = sql`(${films.halfStarsTotal}::numeric / nullif(${films.ratingCount}, 0))`;
+
+/**
+ * One page of the catalogue for the browse page: full-text search over titles
+ * and people's names (each word as a prefix), genre and decade filters, a sort.
+ * One query, whatever the page size.
+ */
+export async function browseFilms(params: BrowseParams): Promise<BrowseResult> {
+  const db = await getDb();
+  const conditions: SQL[] = [];
+  const tsquery = params.q ? toPrefixTsquery(params.q) : null;
+  const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
+  if (params.q && !query) return { films: [], total: 0, page: params.page, pageCount: 0 };
+  if (query) {
+    conditions.push(
+      sql`(${films.search} @@ ${query} or ${films.id} in (
+        select ${filmCredits.filmId} from ${filmCredits}
+        join ${people} on ${people.id} = ${filmCredits.personId}
+        where ${people.search} @@ ${query}))`,
+    );
+  }
+  if (params.genre) conditions.push(sql`${films.genres} @> array[${params.genre}]::text[]`);
+  if (params.decade) {
+    conditions.push(sql`${films.year} between ${params.decade} and ${params.decade + 9}`);
+  }
+
+  const order: SQL[] = (() => {
+    switch (params.sort) {
+      case "relevance":
+        return [
+          sql`(lower(${films.title}) = lower(${params.q})) desc`,
+          sql`ts_rank(${films.search}, ${query!}) desc`,
+          sql`${films.ratingCount} desc`,
+          asc(films.title),
+          asc(films.id),
+        ];
+      case "year":
+        return [sql`${films.year} desc nulls last`, asc(films.title), asc(films.id)];
+      case "rating":
+        return [sql`${meanExpression} desc nulls last`, desc(films.ratingCount), asc(films.title), asc(films.id)];
+      case "ratings":
+        return [desc(films.ratingCount), asc(films.title), asc(films.id)];
+      case "title":
+        return [asc(films.title), asc(films.id)];
+    }
+  })();
+
+  const rows = await db
+    .select({ ...cardColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(films)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...order)
+    .limit(PAGE_SIZE)
+    .offset((params.page - 1) * PAGE_SIZE);
+
+  // A page past the end has no rows to carry the total; the page links then
+  // come from a count of its own (one extra query, on that edge only).
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && params.page > 1) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(films)
+      .where(conditions.length ? and(...conditions) : undefined);
+    total = row?.n ?? 0;
+  }
+  return {
+    films: rows.map(({ total: _total, ...card }) => card),
+    total,
+    page: params.page,
+    pageCount: Math.ceil(total / PAGE_SIZE),
+  };
+}
+
+/** Every genre in the catalogue, for the browse filter. */
+export async function listGenres(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ genre: sql<string>`unnest(${films.genres})`.as("genre") })
+    .from(films)
+    .orderBy(sql`1`);
+  return rows.map((r) => r.genre);
+}
+
+export interface CreditedPerson {
+  slug: string;
+  name: string;
+  character: string | null;
+}
+
+export interface FilmDetail {
+  id: number;
+  slug: string;
+  title: string;
+  year: number | null;
+  releaseDate: string | null;
+  logline: string | null;
+  synopsis: string | null;
+  runtimeMinutes: number | null;
+  genres: string[];
+  certificate: string | null;
+  ratingCount: number;
+  halfStarsTotal: number;
+  directors: CreditedPerson[];
+  writers: CreditedPerson[];
+  cast: CreditedPerson[];
+}
+
+/** A film with its credits (cast in billing order), or null. Two queries. */
+export async function getFilmBySlug(slug: string): Promise<FilmDetail | null> {
+  const db = await getDb();
+  const [film] = await db
+    .select({
+      id: films.id,
+      slug: films.slug,
+      title: films.title,
+      year: films.year,
+      releaseDate: films.releaseDate,
+      logline: films.logline,
+      synopsis: films.synopsis,
+      runtimeMinutes: films.runtimeMinutes,
+      genres: films.genres,
+      certificate: films.certificate,
+      ratingCount: films.ratingCount,
+      halfStarsTotal: films.halfStarsTotal,
+    })
+    .from(films)
+    .where(eq(films.slug, slug))
+    .limit(1);
+  if (!film) return null;
+  const credits = await db
+    .select({
+      role: filmCredits.role,
+      character: filmCredits.character,
+      slug: people.slug,
+      name: people.name,
+    })
+    .from(filmCredits)
+    .innerJoin(people, eq(people.id, filmCredits.personId))
+    .where(eq(filmCredits.filmId, film.id))
+    .orderBy(asc(filmCredits.role), asc(filmCredits.billingOrder), asc(people.name));
+  const byRole = (role: CreditRole) =>
+    credits.filter((c) => c.role === role).map(({ slug: s, name, character }) => ({ slug: s, name, character }));
+  return { ...film, directors: byRole("director"), writers: byRole("writer"), cast: byRole("cast") };
+}
+
+export interface PersonFilmography {
+  slug: string;
+  name: string;
+  roles: { role: CreditRole; films: (FilmCard & { character: string | null })[] }[];
+}
+
+const ROLE_ORDER: CreditRole[] = ["director", "writer", "cast"];
+
+/** A person and their films grouped by role, newest first. Two queries. */
+export async function getPersonBySlug(slug: string): Promise<PersonFilmography | null> {
+  const db = await getDb();
+  const [person] = await db
+    .select({ id: people.id, slug: people.slug, name: people.name })
+    .from(people)
+    .where(eq(people.slug, slug))
+    .limit(1);
+  if (!person) return null;
+  const rows = await db
+    .select({ ...cardColumns, role: filmCredits.role, character: filmCredits.character })
+    .from(filmCredits)
+    .innerJoin(films, eq(films.id, filmCredits.filmId))
+    .where(eq(filmCredits.personId, person.id))
+    .orderBy(sql`${films.year} desc nulls last`, asc(films.title));
+  const roles = ROLE_ORDER.map((role) => ({
+    role,
+    films: rows.filter((r) => r.role === role).map(({ role: _role, ...film }) => film),
+  })).filter((group) => group.films.length > 0);
+  return { slug: person.slug, name: person.name, roles };
+}
+
+/** Films whose reviews were published most recently, newest first. */
+export async function listRecentlyReviewedFilms(limit = 8): Promise<FilmCard[]> {
+  const db = await getDb();
+  const latest = db
+    .select({ filmId: reviews.filmId, publishedAt: sql<Date>`max(${reviews.publishedAt})`.as("latest_published_at") })
+    .from(reviews)
+    .where(and(eq(reviews.status, "published"), isNotNull(reviews.publishedAt)))
+    .groupBy(reviews.filmId)
+    .as("latest");
+  return db
+    .select(cardColumns)
+    .from(latest)
+    .innerJoin(films, eq(films.id, latest.filmId))
+    .orderBy(desc(latest.publishedAt), asc(films.id))
+    .limit(limit);
+}
+
+/** The best-rated films with at least `minRatings` ratings. */
+export async function listBestRatedFilms(limit = 8, minRatings = 1): Promise<FilmCard[]> {
+  const db = await getDb();
+  return db
+    .select(cardColumns)
+    .from(films)
+    .where(sql`${films.ratingCount} >= ${minRatings}`)
+    .orderBy(sql`${meanExpression} desc`, desc(films.ratingCount), asc(films.title))
+    .limit(limit);
+}
