@@ -1,0 +1,45 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { like } from "drizzle-orm";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { Database } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { suggestHandle } from "./handle";
+
+/** A free handle near `base`: base, base-2, base-3, … (one query). */
+async function freeHandle(db: Database, base: string): Promise<string> {
+  const taken = new Set(
+    (await db.select({ handle: users.handle }).from(users).where(like(users.handle, `${base}%`))).map((r) => r.handle),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Auth.js's Drizzle adapter on our tables, with one change: a new member gets
+ * a unique handle made from their name (or email), since `users.handle` is required.
+ */
+export function marqueeAdapter(db: Database): Adapter {
+  const base = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    ...base,
+    async createUser(data: AdapterUser) {
+      const handle = await freeHandle(db, suggestHandle(data.name ?? data.email));
+      const [row] = await db
+        .insert(users)
+        .values({
+          name: data.name ?? null,
+          email: data.email || null,
+          emailVerified: data.emailVerified ?? null,
+          image: data.image ?? null,
+          handle,
+        })
+        .returning();
+      return row as unknown as AdapterUser;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import NextAuth from "next-auth";
+import { getDb } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { env } from "@/lib/env";
+import { marqueeAdapter } from "./adapter";
+import { buildProviders } from "./providers";
+import { resolveAuthSecret } from "./secret";
+
+/** The member fields the session carries, read in the same query as the session. */
+export interface SessionMember {
+  id: string;
+  handle: string;
+  name: string | null;
+  image: string | null;
+  role: Role;
+  suspendedAt: Date | null;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const config = env();
+  const { providers } = buildProviders(config);
+  return {
+    adapter: marqueeAdapter(await getDb()),
+    providers,
+    secret: resolveAuthSecret(config),
+    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    trustHost: config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1" || config.NODE_ENV !== "production",
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      session({ session, user }) {
+        const member = user as unknown as SessionMember;
+        return {
+          ...session,
+          member: {
+            id: member.id,
+            handle: member.handle,
+            name: member.name,
+            image: member.image,
+            role: member.role,
+            suspendedAt: member.suspendedAt,
+          },
+        };
+      },
+    },
+  };
+});

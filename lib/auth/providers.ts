@@ -1,0 +1,46 @@
+import type { Provider } from "next-auth/providers";
+import Facebook from "next-auth/providers/facebook";
+import Google from "next-auth/providers/google";
+import Twitter from "next-auth/providers/twitter";
+import type { Env } from "@/lib/env";
+
+export interface ConfiguredProvider {
+  id: string;
+  name: string;
+}
+
+/**
+ * The OAuth providers this deployment offers: each one whose id and secret are
+ * set. Twitter uses OAuth 2.0. The generic OpenID Connect provider serves a
+ * self-hosted Keycloak or Authentik, and the browser tests' local issuer.
+ */
+export function buildProviders(config: Env): { providers: Provider[]; configured: ConfiguredProvider[] } {
+  const providers: Provider[] = [];
+  const configured: ConfiguredProvider[] = [];
+  if (config.AUTH_GOOGLE_ID && config.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: config.AUTH_GOOGLE_ID, clientSecret: config.AUTH_GOOGLE_SECRET }));
+    configured.push({ id: "google", name: "Google" });
+  }
+  if (config.AUTH_TWITTER_ID && config.AUTH_TWITTER_SECRET) {
+    providers.push(Twitter({ clientId: config.AUTH_TWITTER_ID, clientSecret: config.AUTH_TWITTER_SECRET }));
+    configured.push({ id: "twitter", name: "Twitter/X" });
+  }
+  if (config.AUTH_FACEBOOK_ID && config.AUTH_FACEBOOK_SECRET) {
+    providers.push(Facebook({ clientId: config.AUTH_FACEBOOK_ID, clientSecret: config.AUTH_FACEBOOK_SECRET }));
+    configured.push({ id: "facebook", name: "Facebook" });
+  }
+  if (config.AUTH_OIDC_ISSUER && config.AUTH_OIDC_ID && config.AUTH_OIDC_SECRET) {
+    const name = config.AUTH_OIDC_NAME ?? "OpenID Connect";
+    providers.push({
+      id: "oidc",
+      name,
+      type: "oidc",
+      issuer: config.AUTH_OIDC_ISSUER,
+      clientId: config.AUTH_OIDC_ID,
+      clientSecret: config.AUTH_OIDC_SECRET,
+      checks: ["pkce", "state", "nonce"],
+    });
+    configured.push({ id: "oidc", name });
+  }
+  return { providers, configured };
+}
