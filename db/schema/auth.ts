@@ -47,6 +47,8 @@ export const accounts = pgTable(
     id_token: text("id_token"),
     session_state: text("session_state"),
     linkedAt: timestamp("linked_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
+    /** Last sign-in with this account, or the member chose it to sign comments: it signs new comments. */
+    lastUsedAt: timestamp("last_used_at", { mode: "date", withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.provider, t.providerAccountId] }),

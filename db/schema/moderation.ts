@@ -1,6 +1,7 @@
 import {
   bigint,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -40,6 +41,20 @@ export const blockedTerms = pgTable("blocked_terms", {
   addedById: text("added_by_id"),
   createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Counters for rate-limiter-flexible's Drizzle store: posting limits live in
+ * the database, so every app instance sees the same counts.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: timestamp("expire", { mode: "date", withTimezone: true }),
+  },
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
 
 export type ModerationLogEntry = typeof moderationLog.$inferSelect;
 export type NewModerationLogEntry = typeof moderationLog.$inferInsert;
