@@ -29,6 +29,10 @@ const schema = z.object({
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).optional(),
   MARQUEE_SITE_URL: z.string().url().optional(),
+  /** Seconds a member waits between comments (moderators are exempt). */
+  MARQUEE_COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** Comments a member may post in a day. */
+  MARQUEE_COMMENT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -54,4 +58,36 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Forget the parsed environment so the next env() reads process.env again (tests change it). */
+export function reloadEnv(): void {
+  cached = undefined;
+}
+
+/**
+ * What a production server lacks to run sign-in safely: the names of the
+ * missing variables, empty when nothing is missing (or when not in production).
+ */
+export function missingProductionSettings(config: Env): string[] {
+  if (config.NODE_ENV !== "production") return [];
+  const missing: string[] = [];
+  if (!config.AUTH_SECRET) missing.push("AUTH_SECRET");
+  const trustsHost = config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1";
+  if (!config.AUTH_URL && !trustsHost) missing.push("AUTH_URL or AUTH_TRUST_HOST");
+  return missing;
+}
+
+/** Throws one message naming every missing production setting, and how to fix it. */
+export function assertProductionReady(config: Env): void {
+  const missing = missingProductionSettings(config);
+  if (missing.length === 0) return;
+  const hints: Record<string, string> = {
+    AUTH_SECRET: "AUTH_SECRET: a long random string that signs sign-in cookies (openssl rand -base64 33)",
+    "AUTH_URL or AUTH_TRUST_HOST":
+      "AUTH_URL or AUTH_TRUST_HOST: the site's public URL (AUTH_URL=https://marquee.example), or AUTH_TRUST_HOST=true behind a proxy that sets the Host header",
+  };
+  throw new Error(
+    `Marquee cannot start in production; set these environment variables:\n  ${missing.map((name) => hints[name] ?? name).join("\n  ")}`,
+  );
 }

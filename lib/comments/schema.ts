@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+export const COMMENT_MAX_LENGTH = 5000;
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
+/** Five levels: depth 0 (a reply to the review) to depth 4. */
+export const MAX_COMMENT_DEPTH = 4;
+
+const body = z
+  .string({ error: "Write something first." })
+  .trim()
+  .min(1, "Write something first.")
+  .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`);
+
+const id = z.coerce.number({ error: "That comment does not exist." }).int().positive();
+
+/** Leave a Reply (or reply to a comment): shared by the form and the server action. */
+export const postCommentSchema = z.object({
+  reviewId: z.coerce.number().int().positive(),
+  parentId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional()),
+  body,
+});
+export type PostCommentInput = z.input<typeof postCommentSchema>;
+
+export const editCommentSchema = z.object({ commentId: id, body });
+export type EditCommentInput = z.input<typeof editCommentSchema>;
+
+export const REPORT_REASONS = [
+  { value: "spam", label: "Spam or advertising" },
+  { value: "abuse", label: "Abuse or harassment" },
+  { value: "spoilers", label: "Unmarked spoilers" },
+  { value: "off-topic", label: "Off-topic" },
+  { value: "other", label: "Something else" },
+] as const;
+
+export const reportCommentSchema = z
+  .object({
+    commentId: id,
+    reason: z.enum(["spam", "abuse", "spoilers", "off-topic", "other"], { error: "Choose a reason." }),
+    note: z.string().trim().max(500, "Keep the note under 500 characters.").optional().default(""),
+  })
+  .refine((r) => r.reason !== "other" || r.note.length > 0, {
+    path: ["note"],
+    message: "Tell the moderators what is wrong.",
+  });
+export type ReportCommentInput = z.input<typeof reportCommentSchema>;
+
+export const moderationReasonSchema = z
+  .string({ error: "Give a reason." })
+  .trim()
+  .min(3, "Give a reason (at least 3 characters).")
+  .max(300, "Keep the reason under 300 characters.");
+
+/** "No thoughts yet", "1 thought on “Her”", "2 thoughts on “Her”". */
+export function thoughtsHeading(count: number, filmTitle: string): string {
+  if (count === 0) return `No thoughts yet on “${filmTitle}”`;
+  return `${count} ${count === 1 ? "thought" : "thoughts"} on “${filmTitle}”`;
+}

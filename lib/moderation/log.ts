@@ -1,0 +1,40 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import { moderationLog } from "@/db/schema";
+
+/** A database handle or an open transaction on it. */
+export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface ModerationAction {
+  /** The member who acted; null for the command line or the system. */
+  actorId: string | null;
+  /** How the actor is shown in the log: "@theo", "command line". */
+  actorLabel: string;
+  /** What happened, as `target.verb`: "member.role_change", "member.suspend". */
+  action: string;
+  targetType: string;
+  targetId: string;
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one entry to the moderation log (the table refuses updates and
+ * deletes). Pass the transaction that makes the change, so the change and
+ * its entry are saved together or not at all.
+ */
+export async function recordModerationAction(db: DatabaseOrTransaction, entry: ModerationAction): Promise<number> {
+  const [row] = await db
+    .insert(moderationLog)
+    .values({
+      actorId: entry.actorId,
+      actorLabel: entry.actorLabel,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      reason: entry.reason ?? null,
+      details: entry.details ?? null,
+    })
+    .returning({ id: moderationLog.id });
+  return row!.id;
+}

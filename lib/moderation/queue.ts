@@ -1,0 +1,159 @@
+import "server-only";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb } from "@/db/client";
+import { commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
+import type { ReportReason } from "@/db/schema";
+
+export const QUEUE_PAGE_SIZE = 20;
+export const LOG_PAGE_SIZE = 50;
+
+export interface QueueItem {
+  commentId: number;
+  reviewId: number;
+  filmTitle: string;
+  body: string;
+  authorHandle: string | null;
+  postedAt: Date;
+  removed: boolean;
+  held: boolean;
+  firstReportedAt: Date | null;
+  reports: { reason: ReportReason; note: string | null; reporter: string }[];
+}
+
+export interface Queue {
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * The moderators' queue: comments with open reports (grouped, oldest report
+ * first), then comments held for moderation. One query.
+ */
+export async function getModerationQueue(page: number): Promise<Queue> {
+  const db = await getDb();
+  const author = alias(users, "author");
+  const reporter = alias(users, "reporter");
+  const openReports = db
+    .select({
+      commentId: commentReports.commentId,
+      firstReportedAt: sql<Date>`min(${commentReports.createdAt})`.as("first_reported_at"),
+      reports: sql<{ reason: ReportReason; note: string | null; reporter: string }[]>`json_agg(json_build_object(
+        'reason', ${commentReports.reason}, 'note', ${commentReports.note}, 'reporter', ${reporter.handle})
+        order by ${commentReports.createdAt})`.as("reports"),
+    })
+    .from(commentReports)
+    .innerJoin(reporter, eq(reporter.id, commentReports.reporterId))
+    .where(isNull(commentReports.resolvedAt))
+    .groupBy(commentReports.commentId)
+    .as("open_reports");
+  const current = Math.max(1, page);
+  const rows = await db
+    .select({
+      commentId: comments.id,
+      reviewId: comments.reviewId,
+      filmTitle: films.title,
+      body: comments.body,
+      authorHandle: author.handle,
+      postedAt: comments.createdAt,
+      removedAt: comments.removedAt,
+      heldAt: comments.heldAt,
+      firstReportedAt: openReports.firstReportedAt,
+      reports: openReports.reports,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(comments)
+    .leftJoin(openReports, eq(openReports.commentId, comments.id))
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(author, eq(author.id, comments.authorId))
+    .where(
+      sql`(${openReports.commentId} is not null or (${comments.heldAt} is not null and ${comments.removedAt} is null and ${comments.deletedAt} is null))`,
+    )
+    .orderBy(sql`coalesce(${openReports.firstReportedAt}, ${comments.heldAt}) asc`, asc(comments.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((current - 1) * QUEUE_PAGE_SIZE);
+  const total = rows[0]?.total ?? 0;
+  return {
+    items: rows.map((row) => ({
+      commentId: row.commentId,
+      reviewId: row.reviewId,
+      filmTitle: row.filmTitle,
+      body: row.body,
+      authorHandle: row.authorHandle,
+      postedAt: row.postedAt,
+      removed: row.removedAt !== null,
+      held: row.heldAt !== null,
+      firstReportedAt: row.firstReportedAt ? new Date(row.firstReportedAt) : null,
+      reports: row.reports ?? [],
+    })),
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+  };
+}
+
+export interface LogFilters {
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  page: number;
+}
+
+export interface LogEntry {
+  id: number;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/** The moderation log, newest first, filtered by moderator, action and target. One query. */
+export async function listModerationLog(filters: LogFilters): Promise<{ entries: LogEntry[]; total: number; page: number; pageCount: number }> {
+  const db = await getDb();
+  const conditions: SQL[] = [];
+  if (filters.actor) conditions.push(eq(moderationLog.actorLabel, filters.actor.startsWith("@") || filters.actor === "command line" ? filters.actor : `@${filters.actor}`));
+  if (filters.action) conditions.push(eq(moderationLog.action, filters.action));
+  if (filters.targetType) conditions.push(eq(moderationLog.targetType, filters.targetType));
+  if (filters.targetId) conditions.push(eq(moderationLog.targetId, filters.targetId));
+  const current = Math.max(1, filters.page);
+  const rows = await db
+    .select({
+      id: moderationLog.id,
+      actorLabel: moderationLog.actorLabel,
+      action: moderationLog.action,
+      targetType: moderationLog.targetType,
+      targetId: moderationLog.targetId,
+      reason: moderationLog.reason,
+      createdAt: moderationLog.createdAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(moderationLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
+    .limit(LOG_PAGE_SIZE)
+    .offset((current - 1) * LOG_PAGE_SIZE);
+  const total = rows[0]?.total ?? 0;
+  return {
+    entries: rows.map(({ total: _total, ...entry }) => entry),
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
+  };
+}
+
+/** The actions that appear in the log, for the filter. */
+export async function listLoggedActions(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ action: moderationLog.action })
+    .from(moderationLog)
+    .where(isNotNull(moderationLog.action))
+    .orderBy(asc(moderationLog.action));
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import type { Database } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+import { env } from "@/lib/env";
+
+interface Limiters {
+  interval: RateLimiterDrizzle | null;
+  daily: RateLimiterDrizzle;
+  settings: string;
+}
+
+const byDatabase = new WeakMap<Database, Limiters>();
+
+function limitersFor(db: Database): Limiters {
+  const { MARQUEE_COMMENT_INTERVAL_SECONDS: interval, MARQUEE_COMMENT_DAILY_CAP: cap } = env();
+  const settings = `${interval}/${cap}`;
+  const existing = byDatabase.get(db);
+  if (existing && existing.settings === settings) return existing;
+  const common = { storeClient: db, schema: rateLimits, clearExpiredByTimeout: false };
+  const limiters: Limiters = {
+    interval: interval > 0 ? new RateLimiterDrizzle({ ...common, keyPrefix: "comment-interval", points: 1, duration: interval }) : null,
+    daily: new RateLimiterDrizzle({ ...common, keyPrefix: "comment-daily", points: cap, duration: 24 * 3600 }),
+    settings,
+  };
+  byDatabase.set(db, limiters);
+  return limiters;
+}
+
+export type RateDecision = { ok: true } | { ok: false; message: string; retryAfterSeconds: number };
+
+function describeWait(ms: number): { text: string; seconds: number } {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) return { text: `${seconds} ${seconds === 1 ? "second" : "seconds"}`, seconds };
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) return { text: `${minutes} minutes`, seconds };
+  return { text: `${Math.ceil(minutes / 60)} hours`, seconds };
+}
+
+/**
+ * Takes one comment from a member's allowance: at most one per interval and a
+ * daily cap, counted in the database so every app instance agrees.
+ */
+export async function consumeCommentAllowance(db: Database, memberId: string): Promise<RateDecision> {
+  const { interval, daily } = limitersFor(db);
+  if (interval) {
+    try {
+      await interval.consume(memberId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const wait = describeWait(rejection.msBeforeNext);
+      return {
+        ok: false,
+        message: `You are posting quickly. You can post again in ${wait.text}.`,
+        retryAfterSeconds: wait.seconds,
+      };
+    }
+  }
+  try {
+    await daily.consume(memberId);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    if (interval) await interval.reward(memberId);
+    const wait = describeWait(rejection.msBeforeNext);
+    return {
+      ok: false,
+      message: `You have reached today's limit of comments. You can post again in ${wait.text}.`,
+      retryAfterSeconds: wait.seconds,
+    };
+  }
+  return { ok: true };
+}
