@@ -2,7 +2,9 @@
 const nextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder;
   // bundling it breaks those paths (every request would return 500).
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // rate-limiter-flexible imports drizzle-orm at run time by a computed name,
+  // which a bundler cannot follow; Node resolves it when it stays external.
+  serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
 };

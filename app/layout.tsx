@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchBox } from "@/components/films/search-box";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -34,6 +35,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </nav>
             <div className="ml-auto flex items-center gap-3">
               <SearchBox />
+              <AccountMenu />
             </div>
           </div>
         </header>

@@ -1,9 +1,17 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { FilmGrid } from "@/components/films/film-card";
 import { SearchBox } from "@/components/films/search-box";
 import { listBestRatedFilms, listRecentlyReviewedFilms } from "@/lib/films/queries";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  alternates: {
+    canonical: "/",
+    types: { "application/rss+xml": [{ url: "/feeds/reviews.xml", title: "The latest reviews on Marquee" }] },
+  },
+};
 
 export default async function HomePage() {
   const [recent, best] = await Promise.all([listRecentlyReviewedFilms(6), listBestRatedFilms(6)]);

@@ -5,7 +5,9 @@ import type { Role } from "@/db/schema";
 import { env } from "@/lib/env";
 import { marqueeAdapter } from "./adapter";
 import { buildProviders } from "./providers";
+import { sameOriginRedirect } from "./redirect";
 import { resolveAuthSecret } from "./secret";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-cookie";
 
 /** The member fields the session carries, read in the same query as the session. */
 export interface SessionMember {
@@ -24,14 +26,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     adapter: marqueeAdapter(await getDb()),
     providers,
     secret: resolveAuthSecret(config),
-    session: { strategy: "database", maxAge: 30 * 24 * 3600, updateAge: 24 * 3600 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     trustHost: config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1" || config.NODE_ENV !== "production",
     pages: { signIn: "/signin", error: "/signin" },
     callbacks: {
+      // Only ever back to our own origin, whatever `callbackUrl` says.
+      redirect: sameOriginRedirect,
+      // Only what pages need. /api/auth/session answers page scripts, so the
+      // session token (an HttpOnly cookie) and the member's email stay out.
       session({ session, user }) {
         const member = user as unknown as SessionMember;
         return {
-          ...session,
+          expires: session.expires,
           member: {
             id: member.id,
             handle: member.handle,

@@ -12,6 +12,7 @@ import {
   restoreReview,
   type ModerationOutcome,
 } from "./comments";
+import { reinstateMember, suspendMember } from "./members";
 
 export type ModerationFormState = ActionState<"reason", { reason?: string }>;
 
@@ -72,4 +73,33 @@ export async function restoreReviewAction(_prev: ModerationFormState | null, for
   const outcome = await restoreReview(await getCurrentUser(), reviewId, reason);
   if (outcome.ok) refresh(reviewId);
   return toState(outcome, reason, "The review is published again.");
+}
+
+export async function suspendMemberAction(_prev: ModerationFormState | null, form: FormData): Promise<ModerationFormState> {
+  const reason = text(form, "reason");
+  const actor = await getCurrentUser();
+  if (!actor) return { ok: false, message: "Sign in as a moderator to do that.", fieldErrors: {}, values: { reason } };
+  const outcome = await suspendMember(actor, text(form, "handle"), reason);
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      message: outcome.message,
+      fieldErrors: outcome.reason === "invalid" ? { reason: [outcome.message] } : {},
+      values: { reason },
+    };
+  }
+  refresh();
+  revalidatePath(`/members/${outcome.handle}`);
+  return { ok: true, message: `@${outcome.handle} is suspended and signed out everywhere.` };
+}
+
+export async function reinstateMemberAction(_prev: ModerationFormState | null, form: FormData): Promise<ModerationFormState> {
+  const reason = text(form, "reason");
+  const actor = await getCurrentUser();
+  if (!actor) return { ok: false, message: "Sign in as a moderator to do that.", fieldErrors: {}, values: { reason } };
+  const outcome = await reinstateMember(actor, text(form, "handle"), reason);
+  if (!outcome.ok) return { ok: false, message: outcome.message, fieldErrors: {}, values: { reason } };
+  refresh();
+  revalidatePath(`/members/${outcome.handle}`);
+  return { ok: true, message: `@${outcome.handle} can post again.` };
 }

@@ -111,6 +111,8 @@ export interface LogEntry {
   targetId: string;
   reason: string | null;
   createdAt: Date;
+  /** For comment actions: the review the comment belongs to. */
+  reviewId: number | null;
 }
 
 /** The moderation log, newest first, filtered by moderator, action and target. One query. */
@@ -131,6 +133,7 @@ export async function listModerationLog(filters: LogFilters): Promise<{ entries:
       targetId: moderationLog.targetId,
       reason: moderationLog.reason,
       createdAt: moderationLog.createdAt,
+      reviewId: sql<number | null>`(${moderationLog.details} ->> 'reviewId')::int`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(moderationLog)
@@ -156,4 +159,36 @@ export async function listLoggedActions(): Promise<string[]> {
     .where(isNotNull(moderationLog.action))
     .orderBy(asc(moderationLog.action));
   return rows.map((r) => r.action);
+}
+
+export interface SuspendedMember {
+  handle: string;
+  name: string | null;
+  suspendedAt: Date;
+  reason: string | null;
+}
+
+/** Members suspended from posting, most recent first, a page at a time. One query. */
+export async function listSuspendedMembers(page: number): Promise<{ members: SuspendedMember[]; total: number; pageCount: number }> {
+  const db = await getDb();
+  const current = Math.max(1, page);
+  const rows = await db
+    .select({
+      handle: users.handle,
+      name: users.name,
+      suspendedAt: users.suspendedAt,
+      reason: users.suspensionReason,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(users)
+    .where(isNotNull(users.suspendedAt))
+    .orderBy(desc(users.suspendedAt), asc(users.handle))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((current - 1) * QUEUE_PAGE_SIZE);
+  const total = rows[0]?.total ?? 0;
+  return {
+    members: rows.map((r) => ({ handle: r.handle, name: r.name, suspendedAt: r.suspendedAt!, reason: r.reason })),
+    total,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+  };
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { commentReports, comments, films, moderationLog, reviews } from "@/db/schema";
+import { blockedTerms, commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { reloadEnv } from "@/lib/env";
 import { createMember, formOf } from "../support/actors";
@@ -20,7 +20,10 @@ const {
   dismissReportsAction,
   hideReviewAction,
   restoreReviewAction,
+  suspendMemberAction,
+  reinstateMemberAction,
 } = await import("@/lib/moderation/actions");
+const { addBlockedTermAction } = await import("@/app/admin/blocklist/actions");
 
 const t = useTestDatabase();
 
@@ -74,6 +77,8 @@ async function snapshot(): Promise<string> {
     t.db.select().from(commentReports).orderBy(commentReports.id),
     t.db.select({ id: reviews.id, status: reviews.status }).from(reviews).orderBy(reviews.id),
     t.db.select({ n: sql<number>`count(*)::int` }).from(moderationLog),
+    t.db.select({ id: users.id, suspendedAt: users.suspendedAt }).from(users).orderBy(users.id),
+    t.db.select().from(blockedTerms).orderBy(blockedTerms.id),
   ]);
   return JSON.stringify(parts);
 }
@@ -168,6 +173,24 @@ const ACTIONS: Action[] = [
     },
     act: (form) => restoreReviewAction(null, form),
     after: setReviewStatus("published"),
+  },
+  {
+    name: "suspend a member",
+    allowed: moderators,
+    setup: async () => formOf({ handle: (await createMember(t.db)).handle, reason: "Repeated abuse" }),
+    act: (form) => suspendMemberAction(null, form),
+  },
+  {
+    name: "reinstate a member",
+    allowed: moderators,
+    setup: async () => formOf({ handle: (await createMember(t.db, { suspended: true })).handle, reason: "Served" }),
+    act: (form) => reinstateMemberAction(null, form),
+  },
+  {
+    name: "add a blocked term",
+    allowed: ["admin"],
+    setup: async () => formOf({ term: `spam-${Math.random().toString(36).slice(2, 8)}` }),
+    act: (form) => addBlockedTermAction(null, form),
   },
 ];
 

@@ -1,20 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { Suspense } from "react";
 import { FilmPoster } from "@/components/films/film-poster";
 import { CreditList } from "@/components/films/credit-list";
-import { getFilmBySlug } from "@/lib/films/queries";
-import { formatMean } from "@/lib/ratings/scale";
+import { RatingHistogram } from "@/components/ratings/rating-histogram";
+import { RatingSummary } from "@/components/ratings/rating-summary";
+import { ReviewList } from "@/components/reviews/review-list";
+import { JsonLd } from "@/components/seo/json-ld";
+import { Pagination } from "@/components/ui/pagination";
+import { getFilm, getFilmPageData } from "@/lib/films/film-page";
+import { filmReviewsHref, parseReviewListParams, REVIEW_SORTS, REVIEW_SORT_LABELS } from "@/lib/reviews/params";
+import { movieJsonLd } from "@/lib/seo/json-ld";
+import { siteUrl } from "@/lib/site";
+import { ViewerRatingPanel } from "./_components/viewer-rating-panel";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
-
-const loadFilm = cache((slug: string) => getFilmBySlug(slug));
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const film = await loadFilm((await params).slug);
+  const film = await getFilm((await params).slug);
   if (!film) notFound();
   const title = film.year ? `${film.title} (${film.year})` : film.title;
   const directors = film.directors.map((d) => d.name).join(" and ");
@@ -23,7 +30,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     description:
       film.logline ??
       `${title}${directors ? `, directed by ${directors}` : ""}: ratings and reviews on Marquee.`,
-    alternates: { canonical: `/films/${film.slug}` },
+    alternates: {
+      canonical: `/films/${film.slug}`,
+      types: { "application/rss+xml": [{ url: `/films/${film.slug}/feed.xml`, title: `Reviews of ${title} on Marquee` }] },
+    },
   };
 }
 
@@ -33,10 +43,13 @@ function formatRuntime(minutes: number): string {
   return h ? `${h} h ${m} min` : `${m} min`;
 }
 
-export default async function FilmPage({ params }: { params: Params }) {
-  const film = await loadFilm((await params).slug);
-  if (!film) notFound();
-  const mean = formatMean(film.halfStarsTotal, film.ratingCount);
+export default async function FilmPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const reviewList = parseReviewListParams(await searchParams);
+  const data = await getFilmPageData((await params).slug, reviewList);
+  if (!data) notFound();
+  const { film, histogram, reviews } = data;
+  const origin = siteUrl();
+  const title = film.year ? `${film.title} (${film.year})` : film.title;
   const facts = [
     film.year ? String(film.year) : null,
     film.runtimeMinutes ? formatRuntime(film.runtimeMinutes) : null,
@@ -100,28 +113,89 @@ export default async function FilmPage({ params }: { params: Params }) {
         )}
       </section>
 
-      <section aria-labelledby="ratings-heading" className="space-y-2">
+      <section aria-labelledby="ratings-heading" className="space-y-4">
         <h2 id="ratings-heading" className="font-serif text-2xl font-semibold">
           Ratings
         </h2>
-        {mean ? (
-          <p>
-            <span className="text-2xl font-semibold">{mean}/4</span>{" "}
-            <span className="text-[var(--color-muted)]">
-              from {film.ratingCount} {film.ratingCount === 1 ? "rating" : "ratings"}
-            </span>
-          </p>
-        ) : (
-          <p className="text-[var(--color-muted)]">Nobody has rated this film yet.</p>
-        )}
+        <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
+          <div className="space-y-3">
+            <RatingSummary halfStarsTotal={film.halfStarsTotal} ratingCount={film.ratingCount} />
+            {film.ratingCount > 0 ? <RatingHistogram histogram={histogram} caption={`Ratings of ${title}`} /> : null}
+          </div>
+          <Suspense fallback={<p className="text-[var(--color-muted)]">Loading your rating…</p>}>
+            <ViewerRatingPanel film={{ id: film.id, slug: film.slug, title: film.title }} />
+          </Suspense>
+        </div>
       </section>
 
-      <section aria-labelledby="reviews-heading" className="space-y-2">
-        <h2 id="reviews-heading" className="font-serif text-2xl font-semibold">
-          Reviews
-        </h2>
-        <p className="text-[var(--color-muted)]">Reviews of this film will appear here.</p>
+      <section aria-labelledby="reviews-heading" className="space-y-4">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h2 id="reviews-heading" className="font-serif text-2xl font-semibold">
+            Reviews{reviews.total > 0 ? <span className="text-base font-normal text-[var(--color-muted)]"> ({reviews.total})</span> : null}
+          </h2>
+          {reviews.total > 1 ? (
+            <nav aria-label="Sort reviews" className="flex gap-3 text-sm">
+              {REVIEW_SORTS.map((sort) =>
+                sort === reviewList.sort ? (
+                  <span key={sort} aria-current="true" className="font-semibold">
+                    {REVIEW_SORT_LABELS[sort]}
+                  </span>
+                ) : (
+                  <Link key={sort} href={filmReviewsHref(film.slug, { sort, page: 1 })} className="text-[var(--color-accent)] hover:underline">
+                    {REVIEW_SORT_LABELS[sort]}
+                  </Link>
+                ),
+              )}
+            </nav>
+          ) : null}
+        </div>
+        {reviews.items.length > 0 ? (
+          <ReviewList
+            label={`Reviews of ${film.title}`}
+            items={reviews.items.map((review) => ({
+              ...review,
+              heading: { text: review.author.name, href: `/members/${review.author.handle}` },
+            }))}
+          />
+        ) : reviews.total > 0 ? (
+          <p>
+            This page is past the last review.{" "}
+            <Link href={filmReviewsHref(film.slug, { ...reviewList, page: reviews.pageCount })} className="text-[var(--color-accent)] hover:underline">
+              Go to the last page
+            </Link>
+          </p>
+        ) : (
+          <p className="text-[var(--color-muted)]">Nobody has reviewed {film.title} yet.</p>
+        )}
+        <Pagination
+          page={reviews.page}
+          pageCount={reviews.pageCount}
+          hrefFor={(page) => filmReviewsHref(film.slug, { ...reviewList, page })}
+          label="Review pages"
+        />
+        <p className="text-sm">
+          <a href={`/films/${film.slug}/feed.xml`} className="text-[var(--color-accent)] hover:underline">
+            Reviews of {film.title} as an RSS feed
+          </a>
+        </p>
       </section>
+
+      <JsonLd
+        data={movieJsonLd({
+          url: `${origin}/films/${film.slug}`,
+          title: film.title,
+          year: film.year,
+          releaseDate: film.releaseDate,
+          logline: film.logline,
+          runtimeMinutes: film.runtimeMinutes,
+          genres: film.genres,
+          certificate: film.certificate,
+          directors: film.directors.map((p) => ({ name: p.name, url: `${origin}/people/${p.slug}` })),
+          cast: film.cast.map((p) => ({ name: p.name, url: `${origin}/people/${p.slug}` })),
+          ratingCount: film.ratingCount,
+          halfStarsTotal: film.halfStarsTotal,
+        })}
+      />
     </article>
   );
 }

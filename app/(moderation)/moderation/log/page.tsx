@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { exactTime } from "@/components/comments/format-time";
+import { Pagination } from "@/components/ui/pagination";
+import { listLoggedActions, listModerationLog, type LogFilters } from "@/lib/moderation/queue";
+import { requireModerator } from "../guard";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Moderation log", robots: { index: false, follow: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const TARGET_TYPES = ["comment", "review", "member", "report", "blocklist"] as const;
+const fieldClass = "rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1";
+
+const one = (value: string | string[] | undefined, max = 100) => {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return text.length <= max ? text : "";
+};
+
+function targetLink(entry: { targetType: string; targetId: string; reviewId: number | null }): string | null {
+  if (entry.targetType === "comment" && entry.reviewId) return `/reviews/${entry.reviewId}#comment-${entry.targetId}`;
+  if (entry.targetType === "review") return `/reviews/${entry.targetId}`;
+  return null;
+}
+
+export default async function ModerationLogPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireModerator("/moderation/log");
+  const params = await searchParams;
+  const page = Number(one(params.page));
+  const filters: LogFilters = {
+    actor: one(params.actor) || undefined,
+    action: one(params.action) || undefined,
+    targetType: TARGET_TYPES.find((t) => t === one(params.targetType)),
+    targetId: one(params.targetId) || undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+  const [log, actions] = await Promise.all([listModerationLog(filters), listLoggedActions()]);
+  const query = (p: number) => {
+    const search = new URLSearchParams();
+    if (filters.actor) search.set("actor", filters.actor);
+    if (filters.action) search.set("action", filters.action);
+    if (filters.targetType) search.set("targetType", filters.targetType);
+    if (filters.targetId) search.set("targetId", filters.targetId);
+    if (p > 1) search.set("page", String(p));
+    const qs = search.toString();
+    return qs ? `/moderation/log?${qs}` : "/moderation/log";
+  };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="font-serif text-3xl font-bold">Moderation log</h1>
+        <Link href="/moderation" className="text-[var(--color-accent)] hover:underline">
+          Back to the queue
+        </Link>
+      </div>
+      <p className="text-sm text-[var(--color-muted)]">Every moderation action, newest first. Entries cannot be changed or deleted.</p>
+      <form method="get" action="/moderation/log" aria-label="Filter the log" className="flex flex-wrap items-end gap-3 text-sm">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="log-actor">Moderator handle</label>
+          <input id="log-actor" name="actor" defaultValue={filters.actor ?? ""} maxLength={40} className={fieldClass} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="log-action">Action</label>
+          <select id="log-action" name="action" defaultValue={filters.action ?? ""} className={fieldClass}>
+            <option value="">Any action</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="log-target-type">Target</label>
+          <select id="log-target-type" name="targetType" defaultValue={filters.targetType ?? ""} className={fieldClass}>
+            <option value="">Anything</option>
+            {TARGET_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="log-target-id">Target id</label>
+          <input id="log-target-id" name="targetId" defaultValue={filters.targetId ?? ""} maxLength={80} className={fieldClass} />
+        </div>
+        <button type="submit" className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)]">
+          Filter
+        </button>
+        <Link href="/moderation/log" className="py-1.5 text-[var(--color-accent)] hover:underline">
+          Clear
+        </Link>
+      </form>
+      {log.entries.length === 0 ? (
+        <p className="text-[var(--color-muted)]">No entries match.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Moderation actions, newest first</caption>
+            <thead>
+              <tr className="border-b border-[var(--color-line)]">
+                <th scope="col" className="py-2 pr-3">When</th>
+                <th scope="col" className="py-2 pr-3">Who</th>
+                <th scope="col" className="py-2 pr-3">Action</th>
+                <th scope="col" className="py-2 pr-3">Target</th>
+                <th scope="col" className="py-2">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.entries.map((entry) => {
+                const href = targetLink(entry);
+                return (
+                  <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">
+                    <td className="py-2 pr-3">
+                      <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
+                    </td>
+                    <td className="py-2 pr-3">{entry.actorLabel}</td>
+                    <td className="py-2 pr-3 font-mono">{entry.action}</td>
+                    <td className="py-2 pr-3">
+                      {href ? (
+                        <Link href={href} className="text-[var(--color-accent)] hover:underline">
+                          {entry.targetType} {entry.targetId}
+                        </Link>
+                      ) : (
+                        `${entry.targetType} ${entry.targetId}`
+                      )}
+                    </td>
+                    <td className="py-2">{entry.reason ?? "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={log.page} pageCount={log.pageCount} hrefFor={query} label="Log pages" />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ProfileForm } from "@/components/account/profile-form";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
+import { ProviderMark } from "@/components/auth/provider-mark";
+import { signOutAction } from "@/app/signin/actions";
+import { getProfile, listLinkedAccounts } from "@/lib/account/profile";
+import { getCurrentUser } from "@/lib/auth";
+import { configuredProviders, providerName } from "@/lib/auth/provider-info";
+import { signOutEverywhereAction, updateProfileAction } from "./actions";
+
+export const metadata: Metadata = {
+  title: "Your account",
+  robots: { index: false },
+};
+
+const linkedDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+const secondaryButton =
+  "rounded border border-[var(--color-line)] bg-[var(--color-card)] px-4 py-2 font-medium hover:border-[var(--color-ink)]";
+
+export default async function AccountPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  const [profile, linked] = await Promise.all([getProfile(user.id), listLinkedAccounts(user.id)]);
+  if (!profile) redirect("/signin?callbackUrl=/account");
+  const linkedProviders = new Set(linked.map((a) => a.provider));
+  const providers = configuredProviders();
+
+  return (
+    <div className="max-w-3xl space-y-10">
+      <div className="space-y-2">
+        <h1 className="font-serif text-4xl font-bold">Your account</h1>
+        <p className="text-[var(--color-muted)]">
+          Signed in as {user.name} (@{user.handle}).{" "}
+          <Link href={`/members/${user.handle}`} className="text-[var(--color-accent)] underline">
+            See your public profile
+          </Link>
+          .
+        </p>
+        {user.suspended ? (
+          <p role="status" className="rounded border-l-4 border-[var(--color-accent)] bg-[var(--color-card)] p-3">
+            A moderator has suspended you from posting. You can still read and manage your account.
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="profile-heading" className="space-y-4">
+        <h2 id="profile-heading" className="font-serif text-2xl font-semibold">
+          Profile
+        </h2>
+        <ProfileForm action={updateProfileAction} initial={profile} />
+      </section>
+
+      <section aria-labelledby="linked-heading" className="space-y-4">
+        <h2 id="linked-heading" className="font-serif text-2xl font-semibold">
+          Linked accounts
+        </h2>
+        <p className="text-[var(--color-muted)]">You can sign in with any of these. Your comments show which one you used.</p>
+        <ul aria-label="Your linked accounts" className="space-y-2">
+          {linked.map((account, index) => (
+            <li key={`${account.provider}-${index}`} className="flex items-center gap-3">
+              <ProviderMark provider={account.provider} />
+              <span className="font-medium">{providerName(account.provider)}</span>
+              <span className="text-sm text-[var(--color-muted)]">
+                linked on <time dateTime={account.linkedAt.toISOString()}>{linkedDate.format(account.linkedAt)}</time>
+              </span>
+            </li>
+          ))}
+        </ul>
+        <h3 className="font-serif text-xl font-semibold">Link another account</h3>
+        {providers.length > 0 ? (
+          <>
+            <p className="text-[var(--color-muted)]">
+              You go to the provider and come straight back here. An account already linked to another member cannot be
+              linked to you.
+            </p>
+            <ProviderButtons
+              providers={providers}
+              callbackUrl="/account"
+              labelFor={(p) => (linkedProviders.has(p.id) ? `Link another ${p.name} account` : `Link your ${p.name} account`)}
+            />
+          </>
+        ) : (
+          <p>No sign-in provider is configured on this server, so there is nothing to link yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="space-y-4">
+        <h2 id="sessions-heading" className="font-serif text-2xl font-semibold">
+          Signing out
+        </h2>
+        <div className="flex flex-wrap gap-6">
+          <form action={signOutAction} className="space-y-2">
+            <button type="submit" className={secondaryButton}>
+              Sign out
+            </button>
+            <p className="text-sm text-[var(--color-muted)]">Ends this session only.</p>
+          </form>
+          <form action={signOutEverywhereAction} className="space-y-2">
+            <button type="submit" className={secondaryButton}>
+              Sign out everywhere
+            </button>
+            <p className="text-sm text-[var(--color-muted)]">Ends every session you have, on every device.</p>
+          </form>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddBlockedTermForm, RemoveBlockedTermForm } from "@/components/moderation/blocklist-forms";
+import { Pagination } from "@/components/ui/pagination";
+import { getCurrentUser, hasRole } from "@/lib/auth";
+import { listBlockedTerms } from "@/lib/moderation/blocklist";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Comment blocklist", robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BlocklistPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await getCurrentUser();
+  if (!user || !hasRole(user.role, "admin")) notFound();
+  const raw = Number((await searchParams).page);
+  const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
+  const list = await listBlockedTerms(page);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="font-serif text-3xl font-bold">Comment blocklist</h1>
+        <Link href="/admin" className="text-[var(--color-accent)] hover:underline">
+          Members and roles
+        </Link>
+      </div>
+      <p className="max-w-2xl text-[var(--color-muted)]">
+        A new comment that contains one of these words or phrases is held for a moderator instead of showing at once. Its author
+        sees it as awaiting moderation.
+      </p>
+      <AddBlockedTermForm />
+      {list.terms.length === 0 ? (
+        <p className="text-[var(--color-muted)]">The blocklist is empty.</p>
+      ) : (
+        <ul className="divide-y divide-[var(--color-line)]" aria-label="Blocked terms">
+          {list.terms.map((entry) => (
+            <li key={entry.id} className="flex items-center justify-between gap-4 py-2">
+              <span className="font-mono">{entry.term}</span>
+              <RemoveBlockedTermForm id={entry.id} term={entry.term} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageCount={list.pageCount} hrefFor={(p) => `/admin/blocklist?page=${p}`} label="Blocklist pages" />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { RoleForm } from "@/components/admin/role-form";
+import { Pagination } from "@/components/ui/pagination";
+import { getCurrentUser, hasRole } from "@/lib/auth";
+import { listMembers, MEMBERS_PAGE_SIZE } from "@/lib/moderation/members";
+import { changeRoleAction } from "./actions";
+
+export const metadata: Metadata = {
+  title: "Members and roles",
+  robots: { index: false },
+};
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const paramsSchema = z.object({
+  q: z.preprocess(first, z.string().trim().max(100)).catch(""),
+  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+});
+
+const joined = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+function hrefFor(q: string, page: number): string {
+  const search = new URLSearchParams();
+  if (q) search.set("q", q);
+  if (page > 1) search.set("page", String(page));
+  const qs = search.toString();
+  return qs ? `/admin?${qs}` : "/admin";
+}
+
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await getCurrentUser();
+  // Visitors and members learn nothing about this page: it does not exist for them.
+  if (!user || !hasRole(user.role, "admin")) notFound();
+  const params = await searchParams;
+  const { q, page } = paramsSchema.parse({ q: params.q ?? "", page: params.page ?? 1 });
+  const result = await listMembers(user, { q, page });
+  if (!result) notFound();
+  const firstShown = (result.page - 1) * MEMBERS_PAGE_SIZE + 1;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-4xl font-bold">Members and roles</h1>
+      <p className="max-w-2xl text-[var(--color-muted)]">
+        Moderators remove comments, work the report queue and suspend members; admins also grant roles. Every change
+        is written to the moderation log.
+      </p>
+
+      <form action="/admin" method="get" role="search" aria-label="Search members" className="flex flex-wrap items-end gap-2">
+        <div className="space-y-1">
+          <label htmlFor="member-search" className="block font-medium">
+            Search members by handle or name
+          </label>
+          <input
+            id="member-search"
+            name="q"
+            type="search"
+            defaultValue={q}
+            maxLength={100}
+            className="w-64 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1"
+          />
+        </div>
+        <button
+          type="submit"
+          className="rounded bg-[var(--color-accent)] px-3 py-1 font-medium text-[var(--color-accent-ink)]"
+        >
+          Search
+        </button>
+        {q ? (
+          <Link href="/admin" className="px-2 py-1 text-[var(--color-accent)] underline">
+            Show all members
+          </Link>
+        ) : null}
+      </form>
+
+      <p role="status" className="text-sm text-[var(--color-muted)]">
+        {result.total === 0
+          ? q
+            ? `No member's handle or name contains “${q}”.`
+            : "There are no members yet."
+          : result.members.length === 0
+            ? `Page ${result.page} is past the end: there ${result.pageCount === 1 ? "is 1 page" : `are ${result.pageCount} pages`}.`
+            : `Showing ${firstShown}–${firstShown + result.members.length - 1} of ${result.total} ${result.total === 1 ? "member" : "members"}.`}
+      </p>
+
+      {result.members.length > 0 ? (
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Members, their roles and a form to change each role</caption>
+          <thead>
+            <tr className="border-b border-[var(--color-line)]">
+              <th scope="col" className="py-2 pr-4">
+                Member
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Joined
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Status
+              </th>
+              <th scope="col" className="py-2">
+                Role
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.members.map((member) => (
+              <tr key={member.id} className="border-b border-[var(--color-line)] align-top">
+                <td className="py-2 pr-4">
+                  <Link href={`/members/${member.handle}`} className="font-medium hover:underline">
+                    {member.name ?? member.handle}
+                  </Link>
+                  <div className="text-[var(--color-muted)]">@{member.handle}</div>
+                </td>
+                <td className="py-2 pr-4">
+                  <time dateTime={member.joinedAt.toISOString()}>{joined.format(member.joinedAt)}</time>
+                </td>
+                <td className="py-2 pr-4">{member.suspended ? "Suspended" : "Active"}</td>
+                <td className="py-2">
+                  <RoleForm action={changeRoleAction} handle={member.handle} role={member.role} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => hrefFor(q, p)} label="Member pages" />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { getFilmBySlug } from "@/lib/films/queries";
+import { buildRss, reviewToRssItem, rssResponse } from "@/lib/feeds/rss";
+import { listFeedReviews } from "@/lib/reviews/queries";
+import { siteUrl } from "@/lib/site";
+
+export const dynamic = "force-dynamic";
+
+/** One film's newest published reviews, as RSS 2.0. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const film = await getFilmBySlug((await params).slug);
+  if (!film) return new Response("No film at this address.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const origin = siteUrl();
+  const title = film.year ? `${film.title} (${film.year})` : film.title;
+  const reviews = await listFeedReviews({ filmId: film.id });
+  return rssResponse(
+    buildRss({
+      title: `Marquee: reviews of ${title}`,
+      link: `${origin}/films/${film.slug}`,
+      self: `${origin}/films/${film.slug}/feed.xml`,
+      description: `The newest reviews of ${title} by Marquee members, rated out of four.`,
+      items: reviews.map((review) => reviewToRssItem(review, origin)),
+    }),
+  );
+}

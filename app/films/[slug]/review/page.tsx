@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { DeleteReviewForm } from "@/components/reviews/delete-review-form";
+import { ReviewForm } from "@/components/reviews/review-form";
+import { getCurrentUser } from "@/lib/auth";
+import { getFilm } from "@/lib/films/film-page";
+import { SUSPENDED_CANNOT_POST } from "@/lib/members/posting";
+import { getOwnReview } from "@/lib/reviews/queries";
+import { deleteReviewAction, saveReviewAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const film = await getFilm((await params).slug);
+  if (!film) notFound();
+  return {
+    title: `Your review of ${film.title}`,
+    description: `Write or edit your review of ${film.title} on Marquee.`,
+    robots: { index: false, follow: false },
+  };
+}
+
+const STATUS_NOTES = {
+  draft: "This is a draft: only you can see it until you publish.",
+  published: "This review is published. Saving changes marks it as edited.",
+  hidden: "A moderator has hidden this review. You can still edit or delete it, but other readers cannot see it.",
+} as const;
+
+/**
+ * The review form for the signed-in member: a new review, or the one they
+ * already wrote of this film (one per member per film).
+ */
+export default async function ReviewEditorPage({ params }: { params: Params }) {
+  const slug = (await params).slug;
+  const film = await getFilm(slug);
+  if (!film) notFound();
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/films/${film.slug}/review`)}`);
+  const filmTitle = film.year ? `${film.title} (${film.year})` : film.title;
+
+  if (user.suspended) {
+    return (
+      <div className="max-w-3xl space-y-4">
+        <h1 className="font-serif text-3xl font-bold">Your review of {filmTitle}</h1>
+        <p role="note">{SUSPENDED_CANNOT_POST}</p>
+        <Link href={`/films/${film.slug}`} className="text-[var(--color-accent)] hover:underline">
+          Back to {film.title}
+        </Link>
+      </div>
+    );
+  }
+
+  const own = await getOwnReview(user.id, film.id);
+  const review = own.review;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href={`/films/${film.slug}`} className="text-[var(--color-accent)] hover:underline">
+          ← {filmTitle}
+        </Link>
+      </p>
+      <h1 className="font-serif text-3xl font-bold">
+        {review ? "Edit your review" : "Write a review"} of {filmTitle}
+      </h1>
+      {review ? (
+        <p className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3 text-sm">
+          {STATUS_NOTES[review.status]}{" "}
+          <Link href={`/reviews/${review.id}`} className="font-medium text-[var(--color-accent)] hover:underline">
+            {review.status === "draft" ? "Preview your draft" : "See it as readers do"}
+          </Link>
+        </p>
+      ) : null}
+      <ReviewForm
+        action={saveReviewAction.bind(null, film.slug)}
+        filmTitle={film.title}
+        published={review?.status === "published"}
+        initialValues={{
+          halfStars: own.halfStars === null ? "" : String(own.halfStars),
+          verdict: review?.verdict ?? "",
+          body: review?.body ?? "",
+          containsSpoilers: review?.containsSpoilers ?? false,
+        }}
+      />
+      {review ? <DeleteReviewForm action={deleteReviewAction.bind(null, review.id)} filmTitle={film.title} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import Link from "next/link";
+import { ActionForm, SubmitButton } from "@/components/comments/action-form";
+import { CommentForm } from "@/components/comments/comment-form";
+import { CommentThread } from "@/components/comments/comment-thread";
+import { ProviderMark } from "@/components/auth/provider-mark";
+import { Pagination } from "@/components/ui/pagination";
+import { signOutAction } from "@/app/signin/actions";
+import { getCurrentUser } from "@/lib/auth";
+import { providerName } from "@/lib/auth/provider-info";
+import { chooseSigningAccountAction } from "@/lib/comments/actions";
+import { getThreadPage } from "@/lib/comments/queries";
+import { listSigningAccounts } from "@/lib/comments/signing";
+import { thoughtsHeading } from "@/lib/comments/schema";
+
+/**
+ * "N thoughts on “Film”", the threads, and "Leave a Reply". Reads the
+ * session: it is the per-reader part of the review page.
+ */
+export async function CommentsSection({
+  reviewId,
+  page,
+  replyTo,
+  open,
+}: {
+  reviewId: number;
+  page: number;
+  replyTo: number | null;
+  /** False for drafts and hidden reviews: nobody can comment there. */
+  open: boolean;
+}) {
+  const viewer = await getCurrentUser();
+  const [thread, accounts] = await Promise.all([
+    getThreadPage(reviewId, page, viewer),
+    viewer && !viewer.suspended ? listSigningAccounts(viewer.id) : Promise.resolve([]),
+  ]);
+  if (!thread) return null;
+  const base = `/reviews/${reviewId}`;
+  const pageQuery = thread.page > 1 ? `cpage=${thread.page}` : "";
+  const href = (extra: string) => {
+    const query = [pageQuery, extra].filter(Boolean).join("&");
+    return query ? `${base}?${query}` : base;
+  };
+  const signing = accounts[0];
+  return (
+    <section aria-labelledby="comments-heading" className="space-y-6 border-t border-[var(--color-line)] pt-6">
+      <h2 id="comments-heading" className="font-serif text-2xl font-semibold">
+        {thoughtsHeading(thread.count, thread.filmTitle)}
+      </h2>
+      {thread.threads.length > 0 ? (
+        <CommentThread
+          comments={thread.threads}
+          context={{
+            reviewId,
+            replyTo,
+            replyHref: (id) => `${href(`replyTo=${id}`)}#reply-${id}`,
+            cancelHref: `${href("")}#comment-${replyTo ?? ""}`,
+            providerName,
+            now: new Date(),
+          }}
+        />
+      ) : (
+        <p className="text-[var(--color-muted)]">Nobody has replied yet. Start the conversation.</p>
+      )}
+      <Pagination
+        page={thread.page}
+        pageCount={thread.pageCount}
+        hrefFor={(p) => (p > 1 ? `${base}?cpage=${p}#comments-heading` : `${base}#comments-heading`)}
+        label="Comment pages"
+      />
+
+      <section aria-labelledby="reply-heading" className="space-y-3 rounded border border-[var(--color-line)] p-4">
+        <h3 id="reply-heading" className="font-serif text-xl font-semibold">
+          Leave a Reply
+        </h3>
+        {!open ? (
+          <p>Comments are closed on this review.</p>
+        ) : !viewer ? (
+          <p>
+            <Link href={`/signin?callbackUrl=${encodeURIComponent(base)}`} className="font-medium text-[var(--color-accent)] hover:underline">
+              Sign in
+            </Link>{" "}
+            with Twitter/X, Google or Facebook to join the conversation.
+          </p>
+        ) : viewer.suspended ? (
+          <p role="note">Your account is suspended, so you cannot comment. You can still read and sign in.</p>
+        ) : !signing ? (
+          <p>
+            Link a sign-in account on <Link href="/account" className="text-[var(--color-accent)] hover:underline">your account page</Link> to comment.
+          </p>
+        ) : (
+          <>
+            <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+              <ProviderMark provider={signing.provider} className="h-4 w-4" />
+              <span>
+                You are commenting using your {providerName(signing.provider)} account
+              </span>
+              <span>(</span>
+              <form action={signOutAction} className="inline">
+                <button type="submit" className="text-[var(--color-accent)] hover:underline">
+                  Log out
+                </button>
+              </form>
+              <span>/</span>
+              <details className="inline-block">
+                <summary className="cursor-pointer text-[var(--color-accent)] hover:underline">Change</summary>
+                <div className="mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
+                  {accounts.length > 1 ? (
+                    <ActionForm action={chooseSigningAccountAction} idPrefix="signing" label="Choose the account that signs your comments">
+                      <input type="hidden" name="reviewId" value={reviewId} />
+                      <fieldset className="space-y-1">
+                        <legend className="text-sm font-medium">Sign my comments with</legend>
+                        {accounts.map((account, i) => (
+                          <label key={`${account.provider}:${account.providerAccountId}`} className="flex items-center gap-2">
+                            <input
+                              type="radio"
+                              name="account"
+                              value={`${account.provider}:${account.providerAccountId}`}
+                              defaultChecked={i === 0}
+                            />
+                            <ProviderMark provider={account.provider} className="h-4 w-4" />
+                            {providerName(account.provider)}
+                          </label>
+                        ))}
+                      </fieldset>
+                      <SubmitButton>Use this account</SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <p className="text-sm">This is the only account linked to your profile.</p>
+                  )}
+                  <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
+                    Sign in with another account and link it
+                  </Link>
+                </div>
+              </details>
+              <span>)</span>
+            </div>
+            <CommentForm reviewId={reviewId} idPrefix="leave-reply" label="Your comment" />
+          </>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { createContext, useActionState, useContext, type ReactNode } from "react";
+
+export type FormState =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fieldErrors: Partial<Record<string, string[]>>; values: Partial<Record<string, unknown>> }
+  | null;
+
+const StateContext = createContext<{ state: FormState; idPrefix: string }>({ state: null, idPrefix: "" });
+
+/**
+ * A small form around a server action: it posts without JavaScript, and with
+ * it shows the action's message in a live region and each field's error next
+ * to the field (see ActionField).
+ */
+export function ActionForm<S extends FormState>({
+  action,
+  idPrefix,
+  label,
+  children,
+  className,
+}: {
+  action: (state: S | null, form: FormData) => Promise<S>;
+  idPrefix: string;
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState<S | null, FormData>(action, null);
+  return (
+    <form action={formAction} aria-label={label} aria-busy={pending} className={className}>
+      <StateContext value={{ state, idPrefix }}>{children}</StateContext>
+      <p id={`${idPrefix}-status`} role="status" aria-live="polite" className={state?.ok === false ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}>
+        {state?.message ?? ""}
+      </p>
+    </form>
+  );
+}
+
+/** A labelled text input, textarea or select whose error shows beneath it. */
+export function ActionField({
+  name,
+  label,
+  as = "input",
+  required,
+  maxLength,
+  defaultValue,
+  options,
+  rows,
+}: {
+  name: string;
+  label: string;
+  as?: "input" | "textarea" | "select";
+  required?: boolean;
+  maxLength?: number;
+  defaultValue?: string;
+  options?: readonly { value: string; label: string }[];
+  rows?: number;
+}) {
+  const { state, idPrefix } = useContext(StateContext);
+  const id = `${idPrefix}-${name}`;
+  const error = state && !state.ok ? state.fieldErrors[name]?.[0] : undefined;
+  const kept = state && !state.ok ? state.values[name] : undefined;
+  const value = typeof kept === "string" ? kept : defaultValue;
+  const common = {
+    id,
+    name,
+    required,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-error` : undefined,
+    className: "w-full rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1",
+  } as const;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {as === "textarea" ? (
+        <textarea {...common} key={value} defaultValue={value} maxLength={maxLength} rows={rows ?? 3} />
+      ) : as === "select" ? (
+        <select {...common} key={value} defaultValue={value ?? ""}>
+          <option value="" disabled>
+            Choose…
+          </option>
+          {options?.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input {...common} key={value} defaultValue={value} maxLength={maxLength} />
+      )}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
+  const classes = {
+    primary: "bg-[var(--color-accent)] text-[var(--color-accent-ink)]",
+    danger: "bg-red-700 text-white",
+    plain: "border border-[var(--color-line)]",
+  }[tone];
+  return (
+    <button type="submit" className={`rounded px-3 py-1 text-sm font-medium ${classes}`}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { ProviderMark } from "@/components/auth/provider-mark";
+import type { CommentView } from "@/lib/comments/queries";
+import type { TreeNode } from "@/lib/comments/tree";
+import { CommentForm } from "./comment-form";
+import { CommentTools } from "./comment-tools";
+import { exactTime, relativeTime } from "./format-time";
+
+export interface ThreadContext {
+  reviewId: number;
+  replyTo: number | null;
+  /** Builds the link that opens the reply form under a comment (keeps the page). */
+  replyHref: (commentId: number) => string;
+  cancelHref: string;
+  providerName: (provider: string) => string;
+  now: Date;
+}
+
+function Tombstone({ comment }: { comment: CommentView }) {
+  const text =
+    comment.state === "removed"
+      ? `Removed by a moderator: ${comment.removalReason ?? "no reason given"}`
+      : comment.state === "deleted"
+        ? "Comment deleted"
+        : "Awaiting moderation";
+  return <p className="italic text-[var(--color-muted)]">{text}</p>;
+}
+
+function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; context: ThreadContext }) {
+  const name = comment.author?.name ?? "Former member";
+  const provider = context.providerName(comment.signedWith);
+  const initial = (name.trim()[0] ?? "?").toUpperCase();
+  const showAuthor = comment.state !== "deleted" && comment.author;
+  return (
+    <article id={`comment-${comment.id}`} aria-label={`Comment by ${showAuthor ? name : "a former participant"}`} className="space-y-2">
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+        {showAuthor ? (
+          <>
+            <span
+              aria-hidden="true"
+              className="flex h-8 w-8 items-center justify-center rounded-full bg-[var(--color-line)] font-semibold"
+            >
+              {initial}
+            </span>
+            <Link href={`/members/${comment.author!.handle}`} className="font-semibold hover:underline">
+              {name}
+            </Link>
+            <span className="inline-flex items-center gap-1 text-[var(--color-muted)]" title={`Signed with ${provider}`}>
+              <ProviderMark provider={comment.signedWith} className="h-4 w-4" />
+              <span className="sr-only">signed with</span>
+              <span>{provider}</span>
+            </span>
+          </>
+        ) : null}
+        <a href={`#comment-${comment.id}`} className="text-[var(--color-muted)] hover:underline">
+          <time dateTime={comment.createdAt.toISOString()} title={exactTime(comment.createdAt)}>
+            {relativeTime(comment.createdAt, context.now)}
+          </time>
+          <span className="sr-only"> ({exactTime(comment.createdAt)})</span>
+        </a>
+        {comment.editedAt && comment.state === "visible" ? (
+          <span className="text-[var(--color-muted)]" title={`Edited ${exactTime(comment.editedAt)}`}>
+            (edited)
+          </span>
+        ) : null}
+        {comment.state === "held" && comment.html ? (
+          <span className="rounded bg-amber-100 px-2 text-amber-900 dark:bg-amber-900 dark:text-amber-100">Awaiting moderation</span>
+        ) : null}
+      </header>
+      {comment.state === "removed" || comment.state === "deleted" || !comment.html ? (
+        <Tombstone comment={comment} />
+      ) : (
+        <div className="prose-comment leading-relaxed" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      )}
+      {comment.canModerate && comment.state === "removed" && comment.source ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-[var(--color-muted)]">Show the removed text (moderators only)</summary>
+          <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">{comment.source}</p>
+        </details>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-x-4">
+        {comment.canReply ? (
+          <Link href={context.replyHref(comment.id)} className="text-sm text-[var(--color-accent)] hover:underline" scroll={false}>
+            Reply<span className="sr-only"> to {name}</span>
+          </Link>
+        ) : null}
+        <CommentTools
+          commentId={comment.id}
+          source={comment.source}
+          canEdit={comment.canEdit}
+          canDelete={comment.isOwn && comment.state !== "deleted" && comment.state !== "removed"}
+          canReport={comment.canReport}
+          canModerate={comment.canModerate}
+          state={comment.state}
+        />
+      </div>
+      {context.replyTo === comment.id && comment.canReply ? (
+        <div id={`reply-${comment.id}`} className="rounded border border-[var(--color-line)] p-3">
+          <CommentForm
+            reviewId={context.reviewId}
+            parentId={comment.id}
+            idPrefix={`reply-${comment.id}`}
+            label={`Reply to ${name}`}
+            autoFocus
+          />
+          <Link href={context.cancelHref} className="text-sm text-[var(--color-muted)] hover:underline" scroll={false}>
+            Cancel reply
+          </Link>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** Comments as nested lists, oldest first at every level. */
+export function CommentThread({ comments, context }: { comments: TreeNode<CommentView>[]; context: ThreadContext }) {
+  return (
+    <ol className="space-y-6">
+      {comments.map((comment) => (
+        <li key={comment.id}>
+          <CommentBody comment={comment} context={context} />
+          {comment.replies.length > 0 ? (
+            <div className="mt-4 border-l-2 border-[var(--color-line)] pl-4 sm:pl-6">
+              <CommentThread comments={comment.replies} context={context} />
+            </div>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,41 @@
+import { ROLES } from "../../lib/auth/roles";
+import { env } from "../../lib/env";
+import { setRoleFromCommandLine } from "../../lib/moderation/members";
+import type { Role } from "../schema";
+import { openEmbedded, openPostgres } from "../client";
+import { runScript } from "./run";
+
+const usage = "Usage: npm run user:role -- <handle> <member|moderator|admin>";
+
+runScript(async () => {
+  const [handleArg, roleArg, ...extra] = process.argv.slice(2);
+  if (!handleArg || !roleArg || extra.length > 0) {
+    console.error(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const handle = handleArg.trim().replace(/^@/, "").toLowerCase();
+  const role = roleArg.trim().toLowerCase();
+  if (!ROLES.includes(role as Role)) {
+    console.error(`"${roleArg}" is not a role. ${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = env();
+  const database = config.DATABASE_URL
+    ? await openPostgres(config.DATABASE_URL)
+    : await openEmbedded(config.MARQUEE_DATA_DIR);
+  try {
+    const result = await setRoleFromCommandLine(database.db, handle, role as Role);
+    if (!result.ok) {
+      console.error(result.message);
+      process.exitCode = 1;
+    } else if (!result.changed) {
+      console.log(`@${handle} is already ${role === "admin" ? "an" : "a"} ${role}; nothing changed.`);
+    } else {
+      console.log(`@${handle} is now ${role === "admin" ? "an" : "a"} ${role} (was ${result.from}). The change is in the moderation log.`);
+    }
+  } finally {
+    await database.close();
+  }
+});

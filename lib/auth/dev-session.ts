@@ -1,0 +1,32 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { users } from "@/db/schema";
+import { demoMembers } from "@/db/seed/demo";
+import { marqueeAdapter } from "./adapter";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+
+export interface DemoSession {
+  sessionToken: string;
+  expires: Date;
+}
+
+/**
+ * Development only (the route calling it answers 404 in any other build):
+ * a real database session for one of the seeded demo members, created through
+ * the Auth.js adapter exactly as an OAuth sign-in would. Null when `handle` is
+ * not a demo member or the demo data is not in this database.
+ */
+export async function startDemoSession(handle: string): Promise<DemoSession | null> {
+  if (!demoMembers.some((m) => m.handle === handle)) return null;
+  const db = await getDb();
+  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.handle, handle));
+  if (!member) return null;
+  const session = await marqueeAdapter(db).createSession!({
+    sessionToken: randomUUID(),
+    userId: member.id,
+    expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+  });
+  return { sessionToken: session.sessionToken, expires: session.expires };
+}

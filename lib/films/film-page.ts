@@ -1,0 +1,28 @@
+import "server-only";
+import { cache } from "react";
+import { getFilmHistogram } from "@/lib/ratings/queries";
+import type { Histogram } from "@/lib/ratings/histogram";
+import type { ReviewListParams } from "@/lib/reviews/params";
+import { listFilmReviews, type FilmReviewItem, type ReviewPage } from "@/lib/reviews/queries";
+import { getFilmBySlug, type FilmDetail } from "./queries";
+
+/** The film with its credits, fetched once per request however many callers ask. */
+export const getFilm = cache((slug: string) => getFilmBySlug(slug));
+
+export interface FilmPageData {
+  film: FilmDetail;
+  histogram: Histogram;
+  reviews: ReviewPage<FilmReviewItem>;
+}
+
+/**
+ * Everything the shared part of a film page shows: the film and credits, the
+ * rating histogram and one page of reviews. Four queries, however many
+ * ratings and reviews the film has; nothing here reads the session.
+ */
+export async function getFilmPageData(slug: string, reviewList: ReviewListParams): Promise<FilmPageData | null> {
+  const film = await getFilm(slug);
+  if (!film) return null;
+  const [histogram, reviews] = await Promise.all([getFilmHistogram(film.id), listFilmReviews(film.id, reviewList)]);
+  return { film, histogram, reviews };
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import type { ActionState } from "@/lib/forms/action-state";
+import { MAX_HALF_STARS } from "./scale";
+
+/**
+ * A rating as a form sends it: the number of half stars, 0 to 8, usually as
+ * a string ("7" is 3½/4). No server imports: the rating radios and the review
+ * form validate with these on the client too.
+ */
+export function halfStarsField(options: { required: true }): z.ZodType<number, unknown>;
+export function halfStarsField(options: { required: false }): z.ZodType<number | undefined, unknown>;
+export function halfStarsField(options: { required: boolean }): z.ZodType<number | undefined, unknown> {
+  return z.unknown().transform((value, ctx): number | undefined => {
+    const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+    if (text === "") {
+      if (!options.required) return undefined;
+      ctx.addIssue({ code: "custom", message: "Choose a rating from 0 to 4." });
+      return z.NEVER;
+    }
+    const halfStars = Number(text);
+    if (!Number.isFinite(halfStars)) {
+      ctx.addIssue({ code: "custom", message: "A rating is a number of stars from 0 to 4, in half points." });
+    } else if (halfStars < 0) {
+      ctx.addIssue({ code: "custom", message: "A rating cannot be below 0/4." });
+    } else if (halfStars > MAX_HALF_STARS) {
+      ctx.addIssue({ code: "custom", message: "A rating cannot be above 4/4." });
+    } else if (!Number.isInteger(halfStars)) {
+      ctx.addIssue({ code: "custom", message: "Ratings go in half points: 0, ½, 1, 1½ and so on up to 4." });
+    } else {
+      return halfStars;
+    }
+    return z.NEVER;
+  });
+}
+
+/** The rating form on a film page: a rating, or a request to clear it. */
+export const ratingFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rate"), halfStars: halfStarsField({ required: true }) }),
+  z.object({ intent: z.literal("clear") }),
+]);
+
+export type RatingFormInput = z.output<typeof ratingFormSchema>;
+export type RatingField = "halfStars";
+
+/** What the rating action returns to the form (null before the first submit). */
+export type RatingFormState = ActionState<RatingField, { halfStars: string }> | null;

@@ -1,0 +1,402 @@
+import "server-only";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { filmCredits, films, people, ratings, reviewLikes, reviews, users } from "@/db/schema";
+import type { ReviewStatus } from "@/db/schema";
+import { markdownExcerpt } from "@/lib/markdown";
+import { REVIEWS_PAGE_SIZE, type ReviewSort } from "./params";
+
+/** The author's rating of the reviewed film, joined by (author, film). */
+const ratingJoin = and(eq(ratings.userId, reviews.authorId), eq(ratings.filmId, reviews.filmId));
+
+/** Enough of the body for an excerpt, without sending 20,000 characters per row. */
+const bodyStart = sql<string>`left(${reviews.body}, 1200)`;
+
+export interface ReviewAuthor {
+  handle: string;
+  name: string;
+}
+
+/** One review in a film's list of reviews. */
+export interface FilmReviewItem {
+  id: number;
+  author: ReviewAuthor;
+  halfStars: number | null;
+  verdict: string;
+  /** Plain text; null when the review is marked as containing spoilers. */
+  excerpt: string | null;
+  containsSpoilers: boolean;
+  likeCount: number;
+  publishedAt: Date;
+  editedAt: Date | null;
+}
+
+export interface ReviewPage<Item> {
+  items: Item[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+function pageOf<Item>(items: Item[], total: number, page: number): ReviewPage<Item> {
+  return { items, total, page, pageCount: Math.ceil(total / REVIEWS_PAGE_SIZE) };
+}
+
+const authorName = sql<string>`coalesce(${users.name}, ${users.handle})`;
+
+/**
+ * One page of a film's published reviews, newest first or most liked first.
+ * One query (a second only for a page past the end, to count the pages).
+ */
+export async function listFilmReviews(
+  filmId: number,
+  options: { sort: ReviewSort; page: number },
+): Promise<ReviewPage<FilmReviewItem>> {
+  const db = await getDb();
+  const where = and(eq(reviews.filmId, filmId), eq(reviews.status, "published"));
+  const order: SQL[] =
+    options.sort === "liked"
+      ? // Ties go to the newer review; (like_count, id) matches reviews_film_likes_idx.
+        [desc(reviews.likeCount), desc(reviews.id)]
+      : [desc(reviews.publishedAt), desc(reviews.id)];
+  const rows = await db
+    .select({
+      id: reviews.id,
+      handle: users.handle,
+      name: authorName,
+      halfStars: ratings.halfStars,
+      verdict: reviews.verdict,
+      bodyStart,
+      containsSpoilers: reviews.containsSpoilers,
+      likeCount: reviews.likeCount,
+      publishedAt: reviews.publishedAt,
+      createdAt: reviews.createdAt,
+      editedAt: reviews.editedAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .leftJoin(ratings, ratingJoin)
+    .where(where)
+    .orderBy(...order)
+    .limit(REVIEWS_PAGE_SIZE)
+    .offset((options.page - 1) * REVIEWS_PAGE_SIZE);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && options.page > 1) {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
+    total = row?.n ?? 0;
+  }
+  const items = rows.map((row) => ({
+    id: row.id,
+    author: { handle: row.handle, name: row.name },
+    halfStars: row.halfStars,
+    verdict: row.verdict,
+    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
+    containsSpoilers: row.containsSpoilers,
+    likeCount: row.likeCount,
+    publishedAt: row.publishedAt ?? row.createdAt,
+    editedAt: row.editedAt,
+  }));
+  return pageOf(items, total, options.page);
+}
+
+/** A review as its own page shows it. */
+export interface ReviewDetail {
+  id: number;
+  status: ReviewStatus;
+  authorId: string;
+  author: ReviewAuthor & { suspended: boolean };
+  film: {
+    slug: string;
+    title: string;
+    year: number | null;
+    releaseDate: string | null;
+    directors: string[];
+  };
+  halfStars: number | null;
+  verdict: string;
+  body: string;
+  containsSpoilers: boolean;
+  likeCount: number;
+  createdAt: Date;
+  publishedAt: Date | null;
+  editedAt: Date | null;
+}
+
+/**
+ * A review with its film and author, whatever its status (the page decides
+ * who may see it), or null. One query.
+ */
+export async function getReview(id: number): Promise<ReviewDetail | null> {
+  const db = await getDb();
+  const directors = sql<string[]>`coalesce((
+    select array_agg(${people.name} order by ${filmCredits.billingOrder})
+    from ${filmCredits} join ${people} on ${people.id} = ${filmCredits.personId}
+    where ${filmCredits.filmId} = ${films.id} and ${filmCredits.role} = 'director'), '{}')`;
+  const [row] = await db
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      authorId: reviews.authorId,
+      handle: users.handle,
+      name: authorName,
+      suspendedAt: users.suspendedAt,
+      filmSlug: films.slug,
+      filmTitle: films.title,
+      filmYear: films.year,
+      filmReleaseDate: films.releaseDate,
+      directors,
+      halfStars: ratings.halfStars,
+      verdict: reviews.verdict,
+      body: reviews.body,
+      containsSpoilers: reviews.containsSpoilers,
+      likeCount: reviews.likeCount,
+      createdAt: reviews.createdAt,
+      publishedAt: reviews.publishedAt,
+      editedAt: reviews.editedAt,
+    })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(ratings, ratingJoin)
+    .where(eq(reviews.id, id))
+    .limit(1);
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    authorId: row.authorId,
+    author: { handle: row.handle, name: row.name, suspended: row.suspendedAt !== null },
+    film: {
+      slug: row.filmSlug,
+      title: row.filmTitle,
+      year: row.filmYear,
+      releaseDate: row.filmReleaseDate,
+      directors: row.directors,
+    },
+    halfStars: row.halfStars,
+    verdict: row.verdict,
+    body: row.body,
+    containsSpoilers: row.containsSpoilers,
+    likeCount: row.likeCount,
+    createdAt: row.createdAt,
+    publishedAt: row.publishedAt,
+    editedAt: row.editedAt,
+  };
+}
+
+/** A member's own review of a film, for the review form. */
+export interface OwnReview {
+  id: number;
+  status: ReviewStatus;
+  verdict: string;
+  body: string;
+  containsSpoilers: boolean;
+  editedAt: Date | null;
+}
+
+/** What the film page shows one signed-in member about themselves. */
+export interface ViewerFilmState {
+  halfStars: number | null;
+  review: { id: number; status: ReviewStatus } | null;
+}
+
+/** `userId`'s rating of the film and their review's id and status. One query. */
+export async function getViewerFilmState(userId: string, filmId: number): Promise<ViewerFilmState> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ halfStars: ratings.halfStars, reviewId: reviews.id, status: reviews.status })
+    .from(users)
+    .leftJoin(ratings, and(eq(ratings.userId, users.id), eq(ratings.filmId, filmId)))
+    .leftJoin(reviews, and(eq(reviews.authorId, users.id), eq(reviews.filmId, filmId)))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return {
+    halfStars: row?.halfStars ?? null,
+    review: row?.reviewId && row.status ? { id: row.reviewId, status: row.status } : null,
+  };
+}
+
+/** `userId`'s review of the film (any status) and their rating, for editing. One query. */
+export async function getOwnReview(
+  userId: string,
+  filmId: number,
+): Promise<{ halfStars: number | null; review: OwnReview | null }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      halfStars: ratings.halfStars,
+      id: reviews.id,
+      status: reviews.status,
+      verdict: reviews.verdict,
+      body: reviews.body,
+      containsSpoilers: reviews.containsSpoilers,
+      editedAt: reviews.editedAt,
+    })
+    .from(users)
+    .leftJoin(ratings, and(eq(ratings.userId, users.id), eq(ratings.filmId, filmId)))
+    .leftJoin(reviews, and(eq(reviews.authorId, users.id), eq(reviews.filmId, filmId)))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row) return { halfStars: null, review: null };
+  const review =
+    row.id !== null && row.status !== null
+      ? {
+          id: row.id,
+          status: row.status,
+          verdict: row.verdict ?? "",
+          body: row.body ?? "",
+          containsSpoilers: row.containsSpoilers ?? false,
+          editedAt: row.editedAt,
+        }
+      : null;
+  return { halfStars: row.halfStars, review };
+}
+
+/** Whether `userId` likes review `reviewId`. One query. */
+export async function hasLiked(userId: string, reviewId: number): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ reviewId: reviewLikes.reviewId })
+    .from(reviewLikes)
+    .where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, userId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** One review in a member's list: which film, the verdict and the rating. */
+export interface MemberReviewItem {
+  id: number;
+  film: { slug: string; title: string; year: number | null };
+  halfStars: number | null;
+  verdict: string;
+  excerpt: string | null;
+  containsSpoilers: boolean;
+  likeCount: number;
+  publishedAt: Date;
+  editedAt: Date | null;
+}
+
+/** One page of a member's published reviews, newest first. One query. */
+export async function listMemberReviews(userId: string, page: number): Promise<ReviewPage<MemberReviewItem>> {
+  const db = await getDb();
+  const where = and(eq(reviews.authorId, userId), eq(reviews.status, "published"));
+  const rows = await db
+    .select({
+      id: reviews.id,
+      filmSlug: films.slug,
+      filmTitle: films.title,
+      filmYear: films.year,
+      halfStars: ratings.halfStars,
+      verdict: reviews.verdict,
+      bodyStart,
+      containsSpoilers: reviews.containsSpoilers,
+      likeCount: reviews.likeCount,
+      publishedAt: reviews.publishedAt,
+      createdAt: reviews.createdAt,
+      editedAt: reviews.editedAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(ratings, ratingJoin)
+    .where(where)
+    .orderBy(desc(reviews.publishedAt), desc(reviews.id))
+    .limit(REVIEWS_PAGE_SIZE)
+    .offset((page - 1) * REVIEWS_PAGE_SIZE);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && page > 1) {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
+    total = row?.n ?? 0;
+  }
+  const items = rows.map((row) => ({
+    id: row.id,
+    film: { slug: row.filmSlug, title: row.filmTitle, year: row.filmYear },
+    halfStars: row.halfStars,
+    verdict: row.verdict,
+    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
+    containsSpoilers: row.containsSpoilers,
+    likeCount: row.likeCount,
+    publishedAt: row.publishedAt ?? row.createdAt,
+    editedAt: row.editedAt,
+  }));
+  return pageOf(items, total, page);
+}
+
+/** A published review as a feed carries it. */
+export interface FeedReview {
+  id: number;
+  author: ReviewAuthor;
+  film: { slug: string; title: string; year: number | null };
+  halfStars: number | null;
+  verdict: string;
+  body: string;
+  containsSpoilers: boolean;
+  publishedAt: Date;
+  editedAt: Date | null;
+}
+
+/**
+ * The newest published reviews, of one film or one member or of the whole
+ * site, for the feeds. One query.
+ */
+export async function listFeedReviews(
+  filter: { filmId?: number; authorId?: string },
+  limit = 30,
+): Promise<FeedReview[]> {
+  const db = await getDb();
+  const conditions: SQL[] = [eq(reviews.status, "published")];
+  if (filter.filmId !== undefined) conditions.push(eq(reviews.filmId, filter.filmId));
+  if (filter.authorId !== undefined) conditions.push(eq(reviews.authorId, filter.authorId));
+  const rows = await db
+    .select({
+      id: reviews.id,
+      handle: users.handle,
+      name: authorName,
+      filmSlug: films.slug,
+      filmTitle: films.title,
+      filmYear: films.year,
+      halfStars: ratings.halfStars,
+      verdict: reviews.verdict,
+      body: reviews.body,
+      containsSpoilers: reviews.containsSpoilers,
+      publishedAt: reviews.publishedAt,
+      createdAt: reviews.createdAt,
+      editedAt: reviews.editedAt,
+    })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(ratings, ratingJoin)
+    .where(and(...conditions))
+    .orderBy(desc(reviews.publishedAt), desc(reviews.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    author: { handle: row.handle, name: row.name },
+    film: { slug: row.filmSlug, title: row.filmTitle, year: row.filmYear },
+    halfStars: row.halfStars,
+    verdict: row.verdict,
+    body: row.body,
+    containsSpoilers: row.containsSpoilers,
+    publishedAt: row.publishedAt ?? row.createdAt,
+    editedAt: row.editedAt,
+  }));
+}
+
+/** Published reviews for the sitemap, oldest first, with when each last changed. */
+export async function listReviewsForSitemap(limit: number): Promise<{ id: number; lastModified: Date }[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: reviews.id,
+      lastModified: sql<Date>`coalesce(${reviews.editedAt}, ${reviews.publishedAt}, ${reviews.createdAt})`.mapWith(
+        (value: string | Date) => new Date(value),
+      ),
+    })
+    .from(reviews)
+    .where(eq(reviews.status, "published"))
+    .orderBy(asc(reviews.id))
+    .limit(limit);
+  return rows;
+}

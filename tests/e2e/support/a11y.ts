@@ -1,0 +1,38 @@
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2 A and AA rules, and best practices) on the page as it
+ * is now, in light and dark colour schemes, and fails listing each violation.
+ */
+export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  const report: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async (exclude: string[]) => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const result = await axe.run(
+        { include: [document], exclude: exclude.map((selector) => [selector]) },
+        { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } },
+      );
+      return result.violations;
+    }, options.exclude ?? []);
+    for (const violation of violations as AxeViolation[]) {
+      const targets = violation.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`.replace(/\n/g, " "));
+      report.push(`[${colorScheme}] ${violation.id} (${violation.impact}): ${violation.help}\n${targets.join("\n")}`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: null });
+  expect(report, `axe found problems on ${page.url()}:\n${report.join("\n")}`).toEqual([]);
+}

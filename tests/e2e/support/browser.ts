@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { onTestFinished } from "vitest";
+import { e2e } from "./context";
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium on a fresh profile, with `baseURL` set to the app (so
+ * `page.goto("/signin")` works). Closed and its profile removed when the
+ * calling test finishes.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(path.join(tmpdir(), "marquee-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    baseURL: e2e().baseUrl,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  onTestFinished(close);
+  return { context, page, close };
+}
+
+/** A full-page screenshot in test-results/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.resolve("test-results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,38 @@
+import { createServer } from "node:net";
+
+function portRange(): [number, number] {
+  const match = /^(\d+)-(\d+)$/.exec(process.env.E2E_PORTS ?? "3100-3199");
+  if (!match) throw new Error("E2E_PORTS must look like 3100-3199");
+  return [Number(match[1]), Number(match[2])];
+}
+
+/** Whether nothing listens on `port` at `host` (a host family this machine lacks counts as free). */
+function isFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE" && error.code !== "EACCES"));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+/** `count` free ports from E2E_PORTS (default 3100-3199). */
+export async function freePorts(count: number): Promise<number[]> {
+  const [from, to] = portRange();
+  const found: number[] = [];
+  for (let port = from; port <= to && found.length < count; port++) {
+    if ((await isFree(port, "127.0.0.1")) && (await isFree(port, "::"))) found.push(port);
+  }
+  if (found.length < count) throw new Error(`No ${count} free ports in ${from}-${to} (set E2E_PORTS)`);
+  return found;
+}
+
+/** The environment the app is built and started with: nothing inherited that could change its behaviour. */
+export function appEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = {} as NodeJS.ProcessEnv;
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(AUTH_|MARQUEE_|DATABASE_URL$|NODE_OPTIONS$|NEXT_|NODE_ENV$)/.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+

@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { reviews } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import type { CurrentUser } from "@/lib/auth";
+import { postComment, reportComment } from "@/lib/comments";
+import { reloadEnv } from "@/lib/env";
+import { dismissReports, removeComment } from "@/lib/moderation/comments";
+import { getModerationQueue, listModerationLog } from "@/lib/moderation/queue";
+import { createMember, demoActor } from "../support/actors";
+import { useTestDatabase } from "../support/database";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const t = useTestDatabase();
+let reviewId = 0;
+let rosa: CurrentUser;
+
+beforeAll(async () => {
+  process.env.MARQUEE_COMMENT_INTERVAL_SECONDS = "0";
+  reloadEnv();
+  await seedDemo(t.db);
+  reviewId = (await t.db.select({ id: reviews.id }).from(reviews))[0]!.id;
+  rosa = await demoActor(t.db, "rosa");
+});
+
+async function comment(body: string) {
+  const author = await createMember(t.db);
+  const outcome = await postComment(author, { reviewId, body });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return { id: outcome.commentId, author };
+}
+
+describe("the moderation queue", () => {
+  it("groups open reports by comment, oldest first, with held comments, and empties as they are handled", async () => {
+    const first = await comment("First reported");
+    const second = await comment("Second reported");
+    const held = await comment("Links https://a.example https://b.example https://c.example");
+    const reporters = await Promise.all([createMember(t.db), createMember(t.db)]);
+    await reportComment(reporters[0]!, { commentId: first.id, reason: "spam" });
+    await new Promise((r) => setTimeout(r, 5));
+    await reportComment(reporters[0]!, { commentId: second.id, reason: "abuse" });
+    await reportComment(reporters[1]!, { commentId: first.id, reason: "other", note: "Looks like an ad" });
+
+    // Oldest first: the held comment waited before either report came in.
+    const queue = await getModerationQueue(1);
+    expect(queue.items.map((i) => i.commentId)).toEqual([held.id, first.id, second.id]);
+    expect(queue.items[1]!.reports).toEqual([
+      { reason: "spam", note: null, reporter: reporters[0]!.handle },
+      { reason: "other", note: "Looks like an ad", reporter: reporters[1]!.handle },
+    ]);
+    expect(queue.items[0]).toMatchObject({ held: true, reports: [] });
+
+    expect((await removeComment(rosa, first.id, "Advertising")).ok).toBe(true);
+    expect((await dismissReports(rosa, second.id, "Fair criticism")).ok).toBe(true);
+    const after = await getModerationQueue(1);
+    expect(after.items.map((i) => i.commentId)).toEqual([held.id]);
+  });
+
+  it("logs each action with its moderator and filters the log", async () => {
+    const target = await comment("To be removed");
+    await removeComment(rosa, target.id, "Off-topic rant");
+    const all = await listModerationLog({ page: 1 });
+    expect(all.entries[0]).toMatchObject({
+      actorLabel: "@rosa",
+      action: "comment.remove",
+      targetType: "comment",
+      targetId: String(target.id),
+      reason: "Off-topic rant",
+      reviewId,
+    });
+    const byAction = await listModerationLog({ page: 1, action: "reports.dismiss" });
+    expect(byAction.entries.every((e) => e.action === "reports.dismiss")).toBe(true);
+    expect(byAction.total).toBe(1);
+    const byActor = await listModerationLog({ page: 1, actor: "rosa" });
+    expect(byActor.total).toBe(all.total);
+    expect((await listModerationLog({ page: 1, actor: "nobody" })).total).toBe(0);
+  });
+});
