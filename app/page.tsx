@@ -24,7 +24,7 @@ export default async function HomePage() {
         <p className="max-w-2xl text-[var(--color-muted)]">
           Find a film, read what members thought of it, and add your own rating and review.
         </p>
-        <SearchBox id="home-search" />
+        <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
       <section aria-labelledby="recent-heading" className="space-y-4">

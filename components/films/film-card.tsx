@@ -11,17 +11,18 @@ export interface FilmCardData {
   halfStarsTotal: number;
 }
 
-export function FilmCard({ film }: { film: FilmCardData }) {
+export function FilmCard({ film, headingLevel = 3 }: { film: FilmCardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const mean = formatMean(film.halfStarsTotal, film.ratingCount);
   return (
     <li className="flex gap-3">
       <FilmPoster title={film.title} year={film.year} size="sm" />
       <div className="min-w-0">
-        <h3 className="font-serif text-lg font-semibold leading-snug">
+        <Heading className="font-serif text-lg font-semibold leading-snug">
           <Link href={`/films/${film.slug}`} className="hover:underline">
             {film.title}
           </Link>
-        </h3>
+        </Heading>
         <p className="text-sm text-[var(--color-muted)]">
           {[film.year, film.genres.join(", ")].filter(Boolean).join(" · ") || "Year unknown"}
         </p>
@@ -42,11 +43,12 @@ export function FilmCard({ film }: { film: FilmCardData }) {
   );
 }
 
-export function FilmGrid({ films, label }: { films: FilmCardData[]; label: string }) {
+/** Film cards in a grid; `headingLevel` 2 where the list sits right under the page's h1. */
+export function FilmGrid({ films, label, headingLevel = 3 }: { films: FilmCardData[]; label: string; headingLevel?: 2 | 3 }) {
   return (
     <ul aria-label={label} className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
       {films.map((film) => (
-        <FilmCard key={film.slug} film={film} />
+        <FilmCard key={film.slug} film={film} headingLevel={headingLevel} />
       ))}
     </ul>
   );

@@ -1,7 +1,16 @@
 /** The header's film search: a plain GET form, so it works before any JavaScript. */
-export function SearchBox({ defaultValue = "", id = "site-search" }: { defaultValue?: string; id?: string }) {
+export function SearchBox({
+  defaultValue = "",
+  id = "site-search",
+  label = "Site search",
+}: {
+  defaultValue?: string;
+  id?: string;
+  /** Names the search landmark; each one on a page needs its own. */
+  label?: string;
+}) {
   return (
-    <form action="/films" method="get" role="search" className="flex items-center gap-2">
+    <form action="/films" method="get" role="search" aria-label={label} className="flex items-center gap-2">
       <label htmlFor={id} className="sr-only">
         Search films and people
       </label>

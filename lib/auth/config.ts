@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
+import { markAccountUsed } from "@/lib/comments/signing";
 import { env } from "@/lib/env";
 import { marqueeAdapter } from "./adapter";
 import { buildProviders } from "./providers";
@@ -29,6 +30,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     trustHost: config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1" || config.NODE_ENV !== "production",
     pages: { signIn: "/signin", error: "/signin" },
+    events: {
+      // The account a member signs in with (or links) signs their comments from then on.
+      async signIn({ account }) {
+        if (account) await markAccountUsed(account.provider, account.providerAccountId);
+      },
+    },
     callbacks: {
       // Only ever back to our own origin, whatever `callbackUrl` says.
       redirect: sameOriginRedirect,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/client";
 import { accounts, blockedTerms, commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
@@ -14,6 +14,7 @@ import {
   type PostCommentInput,
   type ReportCommentInput,
 } from "./schema";
+import { listSigningAccounts } from "./signing";
 import { placeReply } from "./tree";
 
 export type CommentField = "body" | "parentId" | "reviewId" | "commentId" | "reason" | "note";
@@ -58,20 +59,6 @@ export async function holdReason(db: Database, body: string): Promise<string | n
     .where(sql`strpos(${lowered}, lower(${blockedTerms.term})) > 0`)
     .limit(1);
   return hit ? "a blocked term" : null;
-}
-
-/** The linked account that signs a member's new comments: the one they used or chose last. */
-export async function signingAccount(
-  db: Database,
-  memberId: string,
-): Promise<{ provider: string; providerAccountId: string } | null> {
-  const [account] = await db
-    .select({ provider: accounts.provider, providerAccountId: accounts.providerAccountId })
-    .from(accounts)
-    .where(eq(accounts.userId, memberId))
-    .orderBy(sql`${accounts.lastUsedAt} desc nulls last`, desc(accounts.linkedAt))
-    .limit(1);
-  return account ?? null;
 }
 
 /**
@@ -128,7 +115,7 @@ export async function postComment(
     placement = placeReply(parent);
   }
 
-  const account = await signingAccount(db, actor!.id);
+  const [account] = await listSigningAccounts(actor!.id);
   if (!account) return { ok: false, message: "Link a sign-in account to your profile before commenting." };
 
   if (!hasRole(actor!.role, "moderator")) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 
@@ -13,4 +13,16 @@ export async function listSigningAccounts(
     .from(accounts)
     .where(eq(accounts.userId, memberId))
     .orderBy(sql`${accounts.lastUsedAt} desc nulls last`, desc(accounts.linkedAt));
+}
+
+/**
+ * Records that a member just signed in with (or linked) this account: from
+ * now on it signs their new comments, until they sign in with or choose another.
+ */
+export async function markAccountUsed(provider: string, providerAccountId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(accounts)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)));
 }

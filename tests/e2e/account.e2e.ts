@@ -44,8 +44,8 @@ describe("the account page", () => {
     await handle.fill(newHandle.toUpperCase());
     await page.getByRole("button", { name: "Save profile" }).click();
     await expect.poll(() => page.getByRole("main").getByRole("status").last().textContent()).toBe("Your profile is saved.");
-    expect(await handle.inputValue()).toBe(newHandle);
-    expect(await page.getByRole("banner").locator("summary").textContent()).toContain("Hedy L.");
+    await expect.poll(() => handle.inputValue()).toBe(newHandle);
+    await expect.poll(() => page.getByRole("banner").locator("summary").textContent()).toContain("Hedy L.");
     expect(await memberByAccount(hedy.sub)).toMatchObject({ handle: newHandle, name: "Hedy L." });
   });
 

@@ -44,7 +44,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
               <li key={item.commentId} className="space-y-3 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4">
                 <p className="text-sm text-[var(--color-muted)]">
                   Comment by {item.authorHandle ? `@${item.authorHandle}` : "a former member"} on{" "}
-                  <Link href={`/reviews/${item.reviewId}#comment-${item.commentId}`} className="text-[var(--color-accent)] hover:underline">
+                  <Link href={`/reviews/${item.reviewId}#comment-${item.commentId}`} className="text-[var(--color-accent)] underline">
                     a review of {item.filmTitle}
                   </Link>
                   , posted <time dateTime={item.postedAt.toISOString()}>{exactTime(item.postedAt)}</time>

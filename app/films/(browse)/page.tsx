@@ -43,7 +43,7 @@ export default async function FilmsPage({ searchParams }: { searchParams: Search
             : `Showing ${first}–${first + result.films.length - 1} of ${result.total} ${result.total === 1 ? "film" : "films"}.`}
       </p>
       {result.films.length > 0 ? (
-        <FilmGrid films={result.films} label="Films" />
+        <FilmGrid films={result.films} label="Films" headingLevel={2} />
       ) : result.total === 0 ? (
         <div className="space-y-2">
           <p>Try fewer words, another spelling, or clear the filters.</p>

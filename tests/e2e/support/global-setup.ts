@@ -147,6 +147,8 @@ export default async function setup(project: TestProject) {
       AUTH_FACEBOOK_ID: clientIds.facebook,
       AUTH_FACEBOOK_SECRET: "e2e-facebook-secret",
       MARQUEE_SITE_URL: baseUrl,
+      // A short posting interval keeps the journeys quick; the limit itself is still on.
+      MARQUEE_COMMENT_INTERVAL_SECONDS: "2",
     });
 
     if (process.env.E2E_SKIP_BUILD === "1") {

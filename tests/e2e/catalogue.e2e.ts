@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations } from "./support/a11y";
+import { launchBrowser, screenshot } from "./support/browser";
+import { appUrl } from "./support/context";
+import { query } from "./support/db";
+
+describe("the catalogue", () => {
+  it("holds the demo film and the imported data set", async () => {
+    const [row] = await query<{ n: number }>("select count(*)::int as n from films");
+    expect(row!.n).toBeGreaterThanOrEqual(3200);
+  });
+
+  it("shows Her with Spike Jonze directing and writing and the cast in billing order", async () => {
+    const { page } = await launchBrowser();
+    const response = await page.goto("/films/her");
+    expect(response?.status()).toBe(200);
+    expect(await page.title()).toBe("Her (2013) · Marquee");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Her (2013)");
+    const header = page.locator("article header").first();
+    expect(await header.getByText("Directed by").locator("..").textContent()).toBe("Directed by Spike Jonze");
+    expect(await header.getByText("Written by").locator("..").textContent()).toBe("Written by Spike Jonze");
+    const cast = await page.getByRole("heading", { name: "Cast" }).locator("..").getByRole("listitem").allTextContents();
+    expect(cast.map((line) => line.split(" as ")[0])).toEqual([
+      "Joaquin Phoenix",
+      "Amy Adams",
+      "Scarlett Johansson",
+      "Chris Pratt",
+      "Rooney Mara",
+      "Kristen Wiig",
+      "Olivia Wilde",
+    ]);
+    await screenshot(page, "film-her");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Scarlett Johansson" }).click();
+    await page.waitForURL(/\/people\/scarlett-johansson$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Scarlett Johansson");
+    await expectNoAxeViolations(page);
+  });
+
+  it("finds Titanic (1997) from the header search, keeps filters in the URL, and the back button works", async () => {
+    const { page } = await launchBrowser();
+    await page.goto("/");
+    await expectNoAxeViolations(page);
+    await page.getByRole("banner").getByRole("searchbox", { name: "Search films and people" }).fill("titanic");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/films\?q=titanic$/);
+    const results = page.getByRole("list", { name: "Films" });
+    expect(await results.getByRole("heading").first().textContent()).toBe("Titanic");
+    expect(await results.getByRole("listitem").first().textContent()).toContain("1997");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Genre").selectOption("Drama");
+    await page.getByRole("button", { name: "Show films" }).click();
+    await page.waitForURL(/genre=Drama/);
+    expect(await results.getByRole("heading").allTextContents()).not.toContain("Titanic");
+    await page.goBack();
+    await page.waitForURL(/\/films\?q=titanic$/);
+    expect(await results.getByRole("heading").first().textContent()).toBe("Titanic");
+  });
+
+  it("pages through the catalogue and answers odd input with a clean default", async () => {
+    const { page } = await launchBrowser();
+    await page.goto("/films?genre=Western");
+    await page.getByRole("navigation", { name: "Film result pages" }).getByRole("link", { name: "Next →" }).click();
+    await page.waitForURL(/page=2/);
+    expect(await page.getByRole("status").first().textContent()).toMatch(/^Showing 25–\d+ of \d+ films\.$/);
+
+    for (const path of ["/films?page=-3", "/films?sort=drop%20table", "/films?decade=abc&page=x"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(await page.getByRole("status").first().textContent(), path).toMatch(/^Showing 1–24 of \d+ films\.$/);
+    }
+  });
+
+  it("answers an unknown film, person or page with a 404 page that helps", async () => {
+    const { page } = await launchBrowser();
+    for (const [path, heading] of [
+      ["/films/no-such-film", "Film not found"],
+      ["/people/no-such-person", "Person not found"],
+      ["/no/such/page", "Page not found"],
+    ] as const) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+    }
+    await expectNoAxeViolations(page);
+    const api = await fetch(appUrl("/films/%00"));
+    expect(api.status).toBeLessThan(500);
+  });
+});
