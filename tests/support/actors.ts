@@ -10,7 +10,7 @@ export async function createMember(
   db: Database,
   options: { role?: Role; suspended?: boolean; handle?: string; provider?: string } = {},
 ): Promise<CurrentUser> {
-  const handle = options.handle ?? `member-${process.pid}-${++sequence}`;
+  const handle = options.handle ?? `member-${process.pid}-${++sequence}-${Math.random().toString(36).slice(2, 6)}`;
   const [row] = await db
     .insert(users)
     .values({
@@ -47,8 +47,8 @@ export async function demoActor(db: Database, handle: string): Promise<CurrentUs
 }
 
 /** FormData from a plain object, as a browser form would send it. */
-export function formOf(fields: Record<string, string | number>): FormData {
+export function formOf(fields: Record<string, string | number | undefined>): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, String(value));
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.set(key, String(value));
   return form;
 }
