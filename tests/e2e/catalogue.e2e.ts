@@ -64,12 +64,12 @@ describe("the catalogue", () => {
     await page.goto("/films?genre=Western");
     await page.getByRole("navigation", { name: "Film result pages" }).getByRole("link", { name: "Next →" }).click();
     await page.waitForURL(/page=2/);
-    expect(await page.getByRole("status").first().textContent()).toMatch(/^Showing 25–\d+ of \d+ films\.$/);
+    await expect.poll(() => page.getByRole("status").first().textContent()).toMatch(/^Showing 25–\d+ of \d+ films\.$/);
 
     for (const path of ["/films?page=-3", "/films?sort=drop%20table", "/films?decade=abc&page=x"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
-      expect(await page.getByRole("status").first().textContent(), path).toMatch(/^Showing 1–24 of \d+ films\.$/);
+      await expect.poll(() => page.getByRole("status").first().textContent(), { message: path }).toMatch(/^Showing 1–24 of \d+ films\.$/);
     }
   });
 

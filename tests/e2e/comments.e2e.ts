@@ -99,7 +99,7 @@ describe("the conversation under a review", () => {
 
     await page.reload();
     await expect.poll(() => page.getByText("Removed by a moderator: Personal attack").count()).toBe(1);
-    expect(await heading(page).textContent()).toBe("3 thoughts on “Her”");
+    await expect.poll(() => heading(page).textContent()).toBe("3 thoughts on “Her”");
     expect(await page.getByText("film, in miniature").count()).toBe(0);
     await screenshot(page, "thread-with-removed-comment");
 
@@ -113,9 +113,13 @@ describe("the conversation under a review", () => {
     const removed = moderator.page.locator(`#comment-${commentId}`);
     await removed.getByText("Restore", { exact: true }).click();
     await removed.getByRole("button", { name: "Restore comment" }).click();
-    await page.reload();
-    await expect.poll(() => commentBy(page, ada.name, "film, in miniature").count()).toBe(1);
-    expect(await heading(page).textContent()).toBe("4 thoughts on “Her”");
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return commentBy(page, ada.name, "film, in miniature").count();
+      })
+      .toBe(1);
+    await expect.poll(() => heading(page).textContent()).toBe("4 thoughts on “Her”");
     const [log] = await query<{ n: number }>(
       `select count(*)::int as n from moderation_log where target_id = $1 and action in ('comment.remove', 'comment.restore')`,
       [String(commentId)],

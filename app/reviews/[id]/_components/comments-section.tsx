@@ -94,45 +94,47 @@ export async function CommentsSection({
               <span>
                 You are commenting using your {providerName(signing.provider)} account
               </span>
-              <span>(</span>
-              <form action={signOutAction} className="inline">
-                <button type="submit" className="text-[var(--color-accent)] hover:underline">
-                  Log out
-                </button>
-              </form>
-              <span>/</span>
-              <details className="inline-block">
-                <summary className="cursor-pointer text-[var(--color-accent)] hover:underline">Change</summary>
-                <div className="mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
-                  {accounts.length > 1 ? (
-                    <ActionForm action={chooseSigningAccountAction} idPrefix="signing" label="Choose the account that signs your comments">
-                      <input type="hidden" name="reviewId" value={reviewId} />
-                      <fieldset className="space-y-1">
-                        <legend className="text-sm font-medium">Sign my comments with</legend>
-                        {accounts.map((account, i) => (
-                          <label key={`${account.provider}:${account.providerAccountId}`} className="flex items-center gap-2">
-                            <input
-                              type="radio"
-                              name="account"
-                              value={`${account.provider}:${account.providerAccountId}`}
-                              defaultChecked={i === 0}
-                            />
-                            <ProviderMark provider={account.provider} className="h-4 w-4" />
-                            {providerName(account.provider)}
-                          </label>
-                        ))}
-                      </fieldset>
-                      <SubmitButton>Use this account</SubmitButton>
-                    </ActionForm>
-                  ) : (
-                    <p className="text-sm">This is the only account linked to your profile.</p>
-                  )}
-                  <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
-                    Sign in with another account and link it
-                  </Link>
-                </div>
-              </details>
-              <span>)</span>
+              <span className="inline-flex items-start gap-1">
+                <span aria-hidden="true">(</span>
+                <form action={signOutAction} className="inline">
+                  <button type="submit" className="text-[var(--color-accent)] hover:underline">
+                    Log out
+                  </button>
+                </form>
+                <span aria-hidden="true">/</span>
+                <details className="inline-block">
+                  <summary className="cursor-pointer text-[var(--color-accent)] hover:underline">Change</summary>
+                  <div className="mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
+                    {accounts.length > 1 ? (
+                      <ActionForm action={chooseSigningAccountAction} idPrefix="signing" label="Choose the account that signs your comments">
+                        <input type="hidden" name="reviewId" value={reviewId} />
+                        <fieldset className="space-y-1">
+                          <legend className="text-sm font-medium">Sign my comments with</legend>
+                          {accounts.map((account, i) => (
+                            <label key={`${account.provider}:${account.providerAccountId}`} className="flex items-center gap-2">
+                              <input
+                                type="radio"
+                                name="account"
+                                value={`${account.provider}:${account.providerAccountId}`}
+                                defaultChecked={i === 0}
+                              />
+                              <ProviderMark provider={account.provider} className="h-4 w-4" />
+                              {providerName(account.provider)}
+                            </label>
+                          ))}
+                        </fieldset>
+                        <SubmitButton>Use this account</SubmitButton>
+                      </ActionForm>
+                    ) : (
+                      <p className="text-sm">This is the only account linked to your profile.</p>
+                    )}
+                    <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
+                      Sign in with another account and link it
+                    </Link>
+                  </div>
+                </details>
+                <span aria-hidden="true">)</span>
+              </span>
             </div>
             <CommentForm reviewId={reviewId} idPrefix="leave-reply" label="Your comment" />
           </>
