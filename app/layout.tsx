@@ -11,6 +11,7 @@ export const metadata: Metadata = {
   description:
     "Rate films on a four-point scale, write reviews and talk them over with a community that cares about cinema.",
   applicationName: "Marquee",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -65,7 +65,11 @@ export async function reportCommentAction(_prev: CommentFormState | null, form: 
 
 /** Makes another linked account the one that signs the member's comments. */
 export async function chooseSigningAccountAction(_prev: CommentFormState | null, form: FormData): Promise<CommentFormState> {
-  const [provider = "", providerAccountId = ""] = text(form, "account").split(":", 2);
+  // "provider:accountId"; the account id itself may contain colons.
+  const choice = text(form, "account");
+  const colon = choice.indexOf(":");
+  const provider = colon > 0 ? choice.slice(0, colon) : "";
+  const providerAccountId = colon > 0 ? choice.slice(colon + 1) : "";
   const outcome = await chooseSigningAccount(await getCurrentUser(), provider, providerAccountId);
   if (outcome.ok) revalidatePath(`/reviews/${text(form, "reviewId")}`);
   return toState(outcome, {}, "Your comments are now signed with that account.");

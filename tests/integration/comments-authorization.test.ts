@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { blockedTerms, commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
+import { accounts, blockedTerms, commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { reloadEnv } from "@/lib/env";
 import { createMember, formOf } from "../support/actors";
@@ -210,5 +210,26 @@ describe.each(ACTIONS)("$name", (action) => {
       expect(result.message).toMatch(/sign in|suspended|only|own|cannot/i);
       expect(after).toBe(before);
     }
+  });
+});
+
+describe("choosing the account that signs comments", () => {
+  it("switches to another linked account, even one whose id has colons, and refuses someone else's", async () => {
+    const { chooseSigningAccountAction } = await import("@/lib/comments/actions");
+    const member = await createMember(t.db, { provider: "google" });
+    await t.db.insert(accounts).values({ userId: member.id, type: "oidc", provider: "oidc", providerAccountId: "realm:users:42" });
+    auth.current = member;
+    const chosen = await chooseSigningAccountAction(null, formOf({ reviewId, account: "oidc:realm:users:42" }));
+    expect(chosen).toMatchObject({ ok: true });
+    const posted = await postCommentAction(null, formOf({ reviewId, body: "Signed with the other one" }));
+    expect(posted).toMatchObject({ ok: true });
+    const [row] = await t.db
+      .select({ provider: comments.signedWithProvider, account: comments.signedWithAccountId })
+      .from(comments)
+      .where(eq(comments.id, posted.commentId!));
+    expect(row).toEqual({ provider: "oidc", account: "realm:users:42" });
+
+    const refused = await chooseSigningAccountAction(null, formOf({ reviewId, account: `google:acct-${actors.member.handle}` }));
+    expect(refused).toMatchObject({ ok: false, message: "That account is not linked to your profile." });
   });
 });
