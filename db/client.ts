@@ -7,7 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { env } from "../lib/env";
+import { env, seedPlan } from "../lib/env";
 import { lockDataFolder } from "./lock";
 import * as schema from "./schema";
 
@@ -71,9 +71,10 @@ async function open(): Promise<DatabaseHandle> {
   const config = env();
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
   const handle = await openEmbedded(config.MARQUEE_DATA_DIR);
-  if (config.MARQUEE_SEED === "1") {
+  const plan = seedPlan(config);
+  if (plan !== "none") {
     const { seedIfEmpty } = await import("./seed");
-    await seedIfEmpty(handle.db);
+    await seedIfEmpty(handle.db, { demo: plan === "demo" });
   }
   return handle;
 }

@@ -13,8 +13,13 @@ const schema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
     .optional(),
   MARQUEE_DATA_DIR: z.string().trim().min(1).default(".data"),
-  /** "0" skips the demo seed and catalogue import on an empty embedded database. */
-  MARQUEE_SEED: z.enum(["0", "1"]).default("1"),
+  /**
+   * What a new, empty embedded database gets on first start: "demo" (demo
+   * members, "Her", its review and comments, and the catalogue), "catalogue"
+   * (the films only) or "none". Unset: "demo" in development, "catalogue" in
+   * production, so no demo admin ever appears on a real site.
+   */
+  MARQUEE_SEED: z.enum(["demo", "catalogue", "none"]).optional(),
   AUTH_SECRET: z.string().min(1).optional(),
   AUTH_URL: z.string().url().optional(),
   AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
@@ -60,6 +65,11 @@ export function env(): Env {
   return cached;
 }
 
+/** What an empty embedded database is seeded with (see MARQUEE_SEED). */
+export function seedPlan(config: Env): "demo" | "catalogue" | "none" {
+  return config.MARQUEE_SEED ?? (config.NODE_ENV === "production" ? "catalogue" : "demo");
+}
+
 /** Forget the parsed environment so the next env() reads process.env again (tests change it). */
 export function reloadEnv(): void {
   cached = undefined;
@@ -75,6 +85,18 @@ export function missingProductionSettings(config: Env): string[] {
   if (!config.AUTH_SECRET) missing.push("AUTH_SECRET");
   const trustsHost = config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1";
   if (!config.AUTH_URL && !trustsHost) missing.push("AUTH_URL or AUTH_TRUST_HOST");
+  // A provider with only half its settings would silently vanish from the sign-in page.
+  const groups: string[][] = [
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["AUTH_TWITTER_ID", "AUTH_TWITTER_SECRET"],
+    ["AUTH_FACEBOOK_ID", "AUTH_FACEBOOK_SECRET"],
+    ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+  ];
+  const values = config as unknown as Record<string, string | undefined>;
+  for (const group of groups) {
+    const set = group.filter((name) => values[name]);
+    if (set.length > 0 && set.length < group.length) missing.push(...group.filter((name) => !values[name]));
+  }
   return missing;
 }
 

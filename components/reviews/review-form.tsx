@@ -119,7 +119,6 @@ export function ReviewForm({
           id="review-verdict"
           type="text"
           defaultValue={shown.verdict}
-          maxLength={VERDICT_MAX * 2}
           aria-invalid={error("verdict") ? true : undefined}
           aria-describedby={describedBy("verdict", "review-verdict-hint")}
           className={inputClass}

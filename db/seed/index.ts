@@ -122,12 +122,20 @@ export async function seedDemo(db: Database): Promise<void> {
   });
 }
 
-/** On a database with no films: the demo data, then the whole catalogue. */
-export async function seedIfEmpty(db: Database, log: (line: string) => void = console.log): Promise<boolean> {
+/** On a database with no films: the demo data (unless `demo` is false), then the whole catalogue. */
+export async function seedIfEmpty(
+  db: Database,
+  options: { demo: boolean; log?: (line: string) => void } = { demo: true },
+): Promise<boolean> {
+  const log = options.log ?? console.log;
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(films);
   if ((row?.n ?? 0) > 0) return false;
-  log("Marquee: a new database; adding the demo members, “Her” and the film catalogue…");
-  await seedDemo(db);
+  if (options.demo) {
+    log("Marquee: a new database; adding the demo members, “Her” and the film catalogue…");
+    await seedDemo(db);
+  } else {
+    log("Marquee: a new database; adding the film catalogue…");
+  }
   const summary = await importCatalogue(db, loadVegaMovies(), { onProgress: progressBar("Importing films") });
   log(describeSummary(summary));
   return true;

@@ -3,6 +3,7 @@ import { like } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
 import { suggestHandle } from "./handle";
 
 /** A free handle near `base`: base, base-2, base-3, … (one query). */
@@ -28,18 +29,26 @@ export function marqueeAdapter(db: Database): Adapter {
   return {
     ...base,
     async createUser(data: AdapterUser) {
-      const handle = await freeHandle(db, suggestHandle(data.name ?? data.email));
-      const [row] = await db
-        .insert(users)
-        .values({
-          name: data.name ?? null,
-          email: data.email || null,
-          emailVerified: data.emailVerified ?? null,
-          image: data.image ?? null,
-          handle,
-        })
-        .returning();
-      return row as unknown as AdapterUser;
+      // Two newcomers with the same name can pick the same free handle at
+      // once; the unique index refuses the second, which then tries again.
+      for (let attempt = 0; ; attempt++) {
+        const handle = await freeHandle(db, suggestHandle(data.name ?? data.email));
+        try {
+          const [row] = await db
+            .insert(users)
+            .values({
+              name: data.name?.trim().slice(0, 50) || null,
+              email: data.email || null,
+              emailVerified: data.emailVerified ?? null,
+              image: data.image ?? null,
+              handle,
+            })
+            .returning();
+          return row as unknown as AdapterUser;
+        } catch (error) {
+          if (attempt >= 4 || !isUniqueViolation(error, "users_handle_unique")) throw error;
+        }
+      }
     },
   };
 }

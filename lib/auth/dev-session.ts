@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
+import { accounts } from "@/db/schema";
 import { demoMembers } from "@/db/seed/demo";
 import { marqueeAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
@@ -19,9 +19,15 @@ export interface DemoSession {
  * not a demo member or the demo data is not in this database.
  */
 export async function startDemoSession(handle: string): Promise<DemoSession | null> {
-  if (!demoMembers.some((m) => m.handle === handle)) return null;
+  const demo = demoMembers.find((m) => m.handle === handle);
+  if (!demo) return null;
   const db = await getDb();
-  const [member] = await db.select({ id: users.id }).from(users).where(eq(users.handle, handle));
+  // Found through the demo member's seeded account, not the handle: a real
+  // member who took the handle "theo" is never signed in by this route.
+  const [member] = await db
+    .select({ id: accounts.userId })
+    .from(accounts)
+    .where(and(eq(accounts.provider, demo.account.provider), eq(accounts.providerAccountId, demo.account.providerAccountId)));
   if (!member) return null;
   const session = await marqueeAdapter(db).createSession!({
     sessionToken: randomUUID(),

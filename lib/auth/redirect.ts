@@ -31,5 +31,8 @@ export function localPath(callbackUrl: unknown, options: { origin?: string; fall
     return fallback;
   }
   if (target.origin !== base) return fallback;
+  // "/.//evil.example" normalises to the path "//evil.example", which a browser
+  // reads as another host: only a single leading slash is a path here.
+  if (/^\/[\\/]/.test(target.pathname)) return fallback;
   return `${target.pathname}${target.search}${target.hash}`;
 }

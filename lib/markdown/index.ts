@@ -114,9 +114,14 @@ function rehypeBeforeSanitize() {
       if (element.tagName === "input") {
         return [{ type: "text", value: element.properties.checked ? "☑" : "☐" }];
       }
-      const href = element.properties.href;
-      if (element.tagName === "a" && typeof href === "string" && href.startsWith("#") && href.length > 1) {
-        element.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+      let href = element.properties.href;
+      if (element.tagName === "a" && typeof href === "string") {
+        // "HTTP://…" is the same link as "http://…"; the sanitizer's protocol list is lower-case.
+        const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(href);
+        if (scheme) href = element.properties.href = scheme[1]!.toLowerCase() + href.slice(scheme[1]!.length);
+        if (href.startsWith("#") && href.length > 1) element.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+        // Every link a member writes gets the same rel, on this site or off it.
+        element.properties.rel = LINK_REL;
       }
       return null;
     });

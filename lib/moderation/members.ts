@@ -200,11 +200,15 @@ export async function reinstateMember(actor: Actor, handle: string, reason?: str
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, role: users.role })
       .from(users)
       .where(eq(users.handle, handle))
       .for("update");
     if (!target) return refuse("not-found", `There is no member @${handle}.`);
+    // The same rule as suspending: only an admin lifts a moderator's suspension.
+    if (target.role !== "member" && !hasRole(actor.role, "admin")) {
+      return refuse("forbidden", "Only an admin can reinstate a moderator.");
+    }
     const [lifted] = await tx
       .update(users)
       .set({ suspendedAt: null, suspensionReason: null })

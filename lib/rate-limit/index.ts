@@ -27,6 +27,30 @@ function limitersFor(db: Database): Limiters {
   return limiters;
 }
 
+/** How many reviews, ratings or likes a member may save in a minute: enough for any person, not for a script. */
+export const WRITES_PER_MINUTE = 30;
+export type WriteKind = "review" | "rating" | "like";
+
+const writeLimiters = new WeakMap<Database, Map<WriteKind, RateLimiterDrizzle>>();
+
+function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterDrizzle {
+  let byKind = writeLimiters.get(db);
+  if (!byKind) writeLimiters.set(db, (byKind = new Map()));
+  let limiter = byKind.get(kind);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      clearExpiredByTimeout: false,
+      keyPrefix: `write-${kind}`,
+      points: WRITES_PER_MINUTE,
+      duration: 60,
+    });
+    byKind.set(kind, limiter);
+  }
+  return limiter;
+}
+
 export type RateDecision = { ok: true } | { ok: false; message: string; retryAfterSeconds: number };
 
 function describeWait(ms: number): { text: string; seconds: number } {
@@ -69,4 +93,16 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
     };
   }
   return { ok: true };
+}
+
+/** Takes one save from a member's allowance for reviews, ratings or likes (flood control). */
+export async function consumeWriteAllowance(db: Database, memberId: string, kind: WriteKind): Promise<RateDecision> {
+  try {
+    await writeLimiterFor(db, kind).consume(memberId);
+    return { ok: true };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const wait = describeWait(rejection.msBeforeNext);
+    return { ok: false, message: `You are saving very quickly. You can try again in ${wait.text}.`, retryAfterSeconds: wait.seconds };
+  }
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { films, ratings, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { postingRefusal } from "@/lib/members/posting";
+import { consumeWriteAllowance } from "@/lib/rate-limit";
 import { formatRating } from "./scale";
 
 export type RatingResult =
@@ -24,6 +25,8 @@ async function findFilmId(slug: string): Promise<number | null> {
 export async function rateFilm(actor: CurrentUser | null, filmSlug: string, halfStars: number): Promise<RatingResult> {
   const refusal = postingRefusal(actor);
   if (refusal || !actor) return { ok: false, message: refusal ?? "", reason: "refused" };
+  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "rating");
+  if (!allowance.ok) return { ok: false, message: allowance.message, reason: "refused" };
   const filmId = await findFilmId(filmSlug);
   if (filmId === null) return { ok: false, message: "That film is not in the catalogue.", reason: "not-found" };
   const db = await getDb();
@@ -44,6 +47,8 @@ export async function rateFilm(actor: CurrentUser | null, filmSlug: string, half
 export async function clearRating(actor: CurrentUser | null, filmSlug: string): Promise<RatingResult> {
   const refusal = postingRefusal(actor);
   if (refusal || !actor) return { ok: false, message: refusal ?? "", reason: "refused" };
+  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "rating");
+  if (!allowance.ok) return { ok: false, message: allowance.message, reason: "refused" };
   const filmId = await findFilmId(filmSlug);
   if (filmId === null) return { ok: false, message: "That film is not in the catalogue.", reason: "not-found" };
   const db = await getDb();

@@ -5,6 +5,7 @@ import { films, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { postingRefusal } from "@/lib/members/posting";
+import { consumeWriteAllowance } from "@/lib/rate-limit";
 import type { ReviewFormOutput } from "./schema";
 
 type Refused = { ok: false; reason: "refused" | "not-found" | "forbidden"; message: string };
@@ -36,6 +37,8 @@ export async function saveReview(
 ): Promise<SaveReviewResult> {
   const refusal = postingRefusal(actor);
   if (refusal || !actor) return { ok: false, reason: "refused", message: refusal ?? "" };
+  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "review");
+  if (!allowance.ok) return { ok: false, reason: "refused", message: allowance.message };
   const db = await getDb();
   const [film] = await db.select({ id: films.id }).from(films).where(eq(films.slug, filmSlug)).limit(1);
   if (!film) return { ok: false, reason: "not-found", message: "That film is not in the catalogue." };
@@ -69,7 +72,11 @@ export async function saveReview(
           containsSpoilers: sql`excluded.contains_spoilers`,
           status: sql`case when ${reviews.status} = 'hidden' then ${reviews.status} else excluded.status end`,
           publishedAt: sql`coalesce(${reviews.publishedAt}, excluded.published_at)`,
-          editedAt: sql`case when ${reviews.status} = 'published' then now() else ${reviews.editedAt} end`,
+          // Marked edited only when a review readers could see changes its words.
+          editedAt: sql`case when ${reviews.status} <> 'draft'
+            and (${reviews.body}, ${reviews.verdict}, ${reviews.containsSpoilers})
+              is distinct from (excluded.body, excluded.verdict, excluded.contains_spoilers)
+            then now() else ${reviews.editedAt} end`,
         },
       })
       // xmax is 0 on a row this statement inserted, and set on one it updated.
@@ -126,6 +133,8 @@ export type LikeResult =
 export async function setReviewLike(actor: CurrentUser | null, reviewId: number, like: boolean): Promise<LikeResult> {
   const refusal = postingRefusal(actor);
   if (refusal || !actor) return { ok: false, reason: "refused", message: refusal ?? "" };
+  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "like");
+  if (!allowance.ok) return { ok: false, reason: "refused", message: allowance.message };
   const db = await getDb();
   const [review] = await db
     .select({ authorId: reviews.authorId, status: reviews.status, filmId: reviews.filmId })

@@ -231,6 +231,18 @@ describe("posting limits", () => {
   });
 });
 
+describe("flood control on reviews, ratings and likes", () => {
+  it("lets a member save a rating 30 times a minute, then says when to try again", async () => {
+    const { rateFilm } = await import("@/lib/ratings/service");
+    const member = await createMember(t.db);
+    for (let i = 0; i < 30; i++) expect((await rateFilm(member, "her", i % 9)).ok).toBe(true);
+    expect(await rateFilm(member, "her", 4)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^You are saving very quickly\. You can try again in \d+ seconds\.$/),
+    });
+  });
+});
+
 describe("counts", () => {
   it("match the rows after a random sequence of posts, deletes, removals and restores", async () => {
     const reviewId = await newReview();

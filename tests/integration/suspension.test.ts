@@ -117,3 +117,18 @@ describe("reinstating a member", () => {
     expect(await reinstateMember(await member("member"), target.handle)).toMatchObject({ ok: false, reason: "forbidden" });
   });
 });
+
+describe("lifting a moderator's suspension", () => {
+  it("is for admins only, as suspending one is", async () => {
+    const admin = await member("admin");
+    const moderator = await member("moderator");
+    const suspended = await member("moderator");
+    expect((await suspendMember(admin, suspended.handle, "Abused the queue")).ok).toBe(true);
+    expect(await reinstateMember(moderator, suspended.handle, "Friend of mine")).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+      message: "Only an admin can reinstate a moderator.",
+    });
+    expect(await reinstateMember(admin, suspended.handle, "Served")).toMatchObject({ ok: true });
+  });
+});

@@ -170,3 +170,12 @@ describe("markdownExcerpt", () => {
     expect(markdownExcerpt("before <script>alert(1)</script> after")).toBe("before alert(1) after");
   });
 });
+
+describe("links members write", () => {
+  it("keep an upper-case scheme's link, and every link gets the same rel", () => {
+    const html = renderMarkdown("[loud](HTTP://example.com/x) and [home](/films/her)");
+    expect(html).toContain('<a href="http://example.com/x" rel="nofollow ugc noopener">loud</a>');
+    expect(html).toContain('<a href="/films/her" rel="nofollow ugc noopener">home</a>');
+    expect(renderMarkdown("[x](JAVASCRIPT:alert(1))")).not.toMatch(/href=/i);
+  });
+});

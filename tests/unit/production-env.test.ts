@@ -24,6 +24,16 @@ describe("the production start check", () => {
     ]);
   });
 
+  it("names the other half of a provider that is only half configured", () => {
+    const ready = { AUTH_SECRET: "s", AUTH_TRUST_HOST: "true" };
+    expect(missingProductionSettings(production({ ...ready, AUTH_GOOGLE_ID: "id" }))).toEqual(["AUTH_GOOGLE_SECRET"]);
+    expect(missingProductionSettings(production({ ...ready, AUTH_OIDC_ISSUER: "https://id.example" }))).toEqual([
+      "AUTH_OIDC_ID",
+      "AUTH_OIDC_SECRET",
+    ]);
+    expect(missingProductionSettings(production({ ...ready, AUTH_TWITTER_ID: "id", AUTH_TWITTER_SECRET: "s" }))).toEqual([]);
+  });
+
   it("passes with a secret and either AUTH_URL or AUTH_TRUST_HOST", () => {
     expect(() => assertProductionReady(production({ AUTH_SECRET: "s", AUTH_URL: "https://marquee.example" }))).not.toThrow();
     expect(() => assertProductionReady(production({ AUTH_SECRET: "s", AUTH_TRUST_HOST: "1" }))).not.toThrow();

@@ -48,7 +48,19 @@ describe("localPath", () => {
   });
 
   it("falls back for other origins, protocol-relative and backslash tricks, and junk", () => {
-    for (const value of ["https://evil.example", "//evil.example", "/\\evil", "javascript:alert(1)", "", 42, null, undefined]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil",
+      "/.//evil.example",
+      "/./\\evil.example",
+      "http://localhost:3000//evil.example",
+      "javascript:alert(1)",
+      "",
+      42,
+      null,
+      undefined,
+    ]) {
       expect(localPath(value, { origin: baseUrl, fallback: "/signin" }), String(value)).toBe("/signin");
     }
   });

@@ -13,7 +13,7 @@ import { setReviewLike } from "@/lib/reviews/service";
 export async function likeReviewAction(reviewId: number, previous: LikeState, formData: FormData): Promise<LikeState> {
   const id = Number(reviewId);
   const like = formData.get("like");
-  if (!Number.isSafeInteger(id) || (like !== "1" && like !== "0")) {
+  if (!(Number.isInteger(id) && id > 0 && id <= 2_147_483_647) || (like !== "1" && like !== "0")) {
     return { ...previous, ok: false, message: "That like could not be understood; reload the page and try again." };
   }
   const user = await getCurrentUser();

@@ -109,7 +109,8 @@ export default async function setup(project: TestProject) {
 
     const serverUrl = process.env.DATABASE_URL;
     let database: E2EContext["database"];
-    const dbEnv: Record<string, string> = { MARQUEE_DATA_DIR: path.join(dataDir, "data") };
+    // The production build seeds only the catalogue unless told otherwise; the journeys need the demo data.
+    const dbEnv: Record<string, string> = { MARQUEE_DATA_DIR: path.join(dataDir, "data"), MARQUEE_SEED: "demo" };
     if (serverUrl) {
       const name = `marquee_e2e_${process.pid}_${Date.now().toString(36)}`;
       const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

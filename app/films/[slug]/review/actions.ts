@@ -67,7 +67,7 @@ export async function deleteReviewAction(
 ): Promise<string | null> {
   const user = await getCurrentUser();
   const id = Number(reviewId);
-  if (!Number.isSafeInteger(id)) return "There is no review of yours to delete here.";
+  if (!(Number.isInteger(id) && id > 0 && id <= 2_147_483_647)) return "There is no review of yours to delete here.";
   const result = await deleteReview(user, id);
   if (!result.ok) return result.message;
   revalidateReviewPaths(result.filmSlug, id, result.authorHandle);
