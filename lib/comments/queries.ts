@@ -69,53 +69,63 @@ export async function getThreadPage(
 ): Promise<ThreadPage | null> {
   const db = await getDb();
   const isModerator = viewer ? hasRole(viewer.role, "moderator") : false;
-  const [head] = await db
-    .select({
-      filmTitle: films.title,
-      count: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
-        and ${comments.deletedAt} is null and ${comments.removedAt} is null and ${comments.heldAt} is null)`.mapWith(Number),
-      threadCount: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
-        and ${comments.parentId} is null)`.mapWith(Number),
-    })
-    .from(reviews)
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .where(eq(reviews.id, reviewId))
-    .limit(1);
-  if (!head) return null;
-  const pageCount = Math.max(1, Math.ceil(head.threadCount / THREADS_PER_PAGE));
-  const current = Math.min(Math.max(1, page), pageCount);
+  // One snapshot for the count and the comments, so a moderation landing
+  // between the two reads cannot make them disagree.
+  const read = await db.transaction(
+    async (tx) => {
+      const [head] = await tx
+        .select({
+          filmTitle: films.title,
+          count: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
+            and ${comments.deletedAt} is null and ${comments.removedAt} is null and ${comments.heldAt} is null)`.mapWith(Number),
+          threadCount: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
+            and ${comments.parentId} is null)`.mapWith(Number),
+        })
+        .from(reviews)
+        .innerJoin(films, eq(films.id, reviews.filmId))
+        .where(eq(reviews.id, reviewId))
+        .limit(1);
+      if (!head) return null;
+      const pageCount = Math.max(1, Math.ceil(head.threadCount / THREADS_PER_PAGE));
+      const current = Math.min(Math.max(1, page), pageCount);
 
-  const roots = db
-    .select({ id: comments.id })
-    .from(comments)
-    .where(and(eq(comments.reviewId, reviewId), isNull(comments.parentId)))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(THREADS_PER_PAGE)
-    .offset((current - 1) * THREADS_PER_PAGE);
-  const author = alias(users, "author");
-  const rows = await db
-    .select({
-      id: comments.id,
-      parentId: comments.parentId,
-      depth: comments.depth,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      editedAt: comments.editedAt,
-      deletedAt: comments.deletedAt,
-      removedAt: comments.removedAt,
-      heldAt: comments.heldAt,
-      removalReason: comments.removalReason,
-      signedWith: comments.signedWithProvider,
-      authorId: comments.authorId,
-      authorHandle: author.handle,
-      authorName: author.name,
-      authorImage: author.image,
-    })
-    .from(comments)
-    .leftJoin(author, eq(author.id, comments.authorId))
-    .where(
-      and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)),
-    );
+      const roots = tx
+        .select({ id: comments.id })
+        .from(comments)
+        .where(and(eq(comments.reviewId, reviewId), isNull(comments.parentId)))
+        .orderBy(asc(comments.createdAt), asc(comments.id))
+        .limit(THREADS_PER_PAGE)
+        .offset((current - 1) * THREADS_PER_PAGE);
+      const author = alias(users, "author");
+      const rows = await tx
+        .select({
+          id: comments.id,
+          parentId: comments.parentId,
+          depth: comments.depth,
+          body: comments.body,
+          createdAt: comments.createdAt,
+          editedAt: comments.editedAt,
+          deletedAt: comments.deletedAt,
+          removedAt: comments.removedAt,
+          heldAt: comments.heldAt,
+          removalReason: comments.removalReason,
+          signedWith: comments.signedWithProvider,
+          authorId: comments.authorId,
+          authorHandle: author.handle,
+          authorName: author.name,
+          authorImage: author.image,
+        })
+        .from(comments)
+        .leftJoin(author, eq(author.id, comments.authorId))
+        .where(
+          and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)),
+        );
+      return { head, current, pageCount, rows };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  if (!read) return null;
+  const { head, current, pageCount, rows } = read;
 
   const views: CommentView[] = rows.map((row) => {
     const isOwn = viewer !== null && row.authorId === viewer.id;

@@ -52,17 +52,26 @@ export async function clearRating(actor: CurrentUser | null, filmSlug: string): 
   const filmId = await findFilmId(filmSlug);
   if (filmId === null) return { ok: false, message: "That film is not in the catalogue.", reason: "not-found" };
   const db = await getDb();
-  const deleted = await db
-    .delete(ratings)
-    .where(
-      and(
-        eq(ratings.userId, actor.id),
-        eq(ratings.filmId, filmId),
-        sql`not exists (select 1 from ${reviews} where ${reviews.filmId} = ${filmId}
-          and ${reviews.authorId} = ${actor.id} and ${reviews.status} <> 'draft')`,
-      ),
-    )
-    .returning({ halfStars: ratings.halfStars });
+  // Lock the rating first: saving a review locks it too, so a review being
+  // published at this moment is either seen by the check below or waits.
+  const deleted = await db.transaction(async (tx) => {
+    const [own] = await tx
+      .select({ halfStars: ratings.halfStars })
+      .from(ratings)
+      .where(and(eq(ratings.userId, actor.id), eq(ratings.filmId, filmId)))
+      .for("update");
+    if (!own) return [];
+    const [review] = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(sql`${reviews.filmId} = ${filmId} and ${reviews.authorId} = ${actor.id} and ${reviews.status} <> 'draft'`)
+      .limit(1);
+    if (review) return [];
+    return tx
+      .delete(ratings)
+      .where(and(eq(ratings.userId, actor.id), eq(ratings.filmId, filmId)))
+      .returning({ halfStars: ratings.halfStars });
+  });
   if (deleted.length > 0) return { ok: true, halfStars: null, message: "Your rating is cleared." };
   const [kept] = await db
     .select({ halfStars: ratings.halfStars })
