@@ -17,18 +17,29 @@ async function findFilmId(slug: string): Promise<number | null> {
   return film?.id ?? null;
 }
 
-/**
- * Sets `actor`'s rating of the film at `filmSlug` to `halfStars` (0–8,
- * already validated), replacing any earlier one. One rating per member per
- * film even under concurrent submits: the write is a single upsert.
- */
-export async function rateFilm(actor: CurrentUser | null, filmSlug: string, halfStars: number): Promise<RatingResult> {
+/** Who may rate, how often, and which film: the checks both rating writes share. */
+async function checkRatingWrite(
+  actor: CurrentUser | null,
+  filmSlug: string,
+): Promise<Extract<RatingResult, { ok: false }> | { ok: true; filmId: number; actor: CurrentUser }> {
   const refusal = postingRefusal(actor);
   if (refusal || !actor) return { ok: false, message: refusal ?? "", reason: "refused" };
   const allowance = await consumeWriteAllowance(await getDb(), actor.id, "rating");
   if (!allowance.ok) return { ok: false, message: allowance.message, reason: "refused" };
   const filmId = await findFilmId(filmSlug);
   if (filmId === null) return { ok: false, message: "That film is not in the catalogue.", reason: "not-found" };
+  return { ok: true, filmId, actor };
+}
+
+/**
+ * Sets the signed-in `viewer`'s rating of the film at `filmSlug` to `halfStars` (0–8,
+ * already validated), replacing any earlier one. One rating per member per
+ * film even under concurrent submits: the write is a single upsert.
+ */
+export async function rateFilm(viewer: CurrentUser | null, filmSlug: string, halfStars: number): Promise<RatingResult> {
+  const checked = await checkRatingWrite(viewer, filmSlug);
+  if (!checked.ok) return checked;
+  const { filmId, actor } = checked;
   const db = await getDb();
   await db
     .insert(ratings)
@@ -41,16 +52,13 @@ export async function rateFilm(actor: CurrentUser | null, filmSlug: string, half
 }
 
 /**
- * Removes `actor`'s rating of the film. A published review carries its
+ * Removes the signed-in `viewer`'s rating of the film. A published review carries its
  * author's rating, so while one exists the rating can change but not go.
  */
-export async function clearRating(actor: CurrentUser | null, filmSlug: string): Promise<RatingResult> {
-  const refusal = postingRefusal(actor);
-  if (refusal || !actor) return { ok: false, message: refusal ?? "", reason: "refused" };
-  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "rating");
-  if (!allowance.ok) return { ok: false, message: allowance.message, reason: "refused" };
-  const filmId = await findFilmId(filmSlug);
-  if (filmId === null) return { ok: false, message: "That film is not in the catalogue.", reason: "not-found" };
+export async function clearRating(viewer: CurrentUser | null, filmSlug: string): Promise<RatingResult> {
+  const checked = await checkRatingWrite(viewer, filmSlug);
+  if (!checked.ok) return checked;
+  const { filmId, actor } = checked;
   const db = await getDb();
   // Lock the rating first: saving a review locks it too, so a review being
   // published at this moment is either seen by the check below or waits.

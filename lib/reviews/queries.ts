@@ -12,6 +12,19 @@ const ratingJoin = and(eq(ratings.userId, reviews.authorId), eq(ratings.filmId, 
 /** Enough of the body for an excerpt, without sending 20,000 characters per row. */
 const bodyStart = sql<string>`left(${reviews.body}, 1200)`;
 
+/** What every paginated list of reviews shows of each one, with the list's total. */
+const listedReviewColumns = {
+  halfStars: ratings.halfStars,
+  verdict: reviews.verdict,
+  bodyStart,
+  containsSpoilers: reviews.containsSpoilers,
+  likeCount: reviews.likeCount,
+  publishedAt: reviews.publishedAt,
+  createdAt: reviews.createdAt,
+  editedAt: reviews.editedAt,
+  total: sql<number>`count(*) over ()`.mapWith(Number),
+};
+
 export interface ReviewAuthor {
   handle: string;
   name: string;
@@ -64,15 +77,7 @@ export async function listFilmReviews(
       id: reviews.id,
       handle: users.handle,
       name: authorName,
-      halfStars: ratings.halfStars,
-      verdict: reviews.verdict,
-      bodyStart,
-      containsSpoilers: reviews.containsSpoilers,
-      likeCount: reviews.likeCount,
-      publishedAt: reviews.publishedAt,
-      createdAt: reviews.createdAt,
-      editedAt: reviews.editedAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      ...listedReviewColumns,
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.authorId))
@@ -287,15 +292,7 @@ export async function listMemberReviews(userId: string, page: number): Promise<R
       filmSlug: films.slug,
       filmTitle: films.title,
       filmYear: films.year,
-      halfStars: ratings.halfStars,
-      verdict: reviews.verdict,
-      bodyStart,
-      containsSpoilers: reviews.containsSpoilers,
-      likeCount: reviews.likeCount,
-      publishedAt: reviews.publishedAt,
-      createdAt: reviews.createdAt,
-      editedAt: reviews.editedAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
+      ...listedReviewColumns,
     })
     .from(reviews)
     .innerJoin(films, eq(films.id, reviews.filmId))
