@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilmGrid } from "@/components/films/film-card";
+import { FilmGrid, type FilmCardData } from "@/components/films/film-card";
 import { SearchBox } from "@/components/films/search-box";
 import { listBestRatedFilms, listRecentlyReviewedFilms } from "@/lib/films/queries";
 
@@ -27,27 +27,8 @@ export default async function HomePage() {
         <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
-      <section aria-labelledby="recent-heading" className="space-y-4">
-        <h2 id="recent-heading" className="font-serif text-2xl font-semibold">
-          Newly reviewed
-        </h2>
-        {recent.length ? (
-          <FilmGrid films={recent} label="Newly reviewed films" />
-        ) : (
-          <p className="text-[var(--color-muted)]">No reviews have been published yet.</p>
-        )}
-      </section>
-
-      <section aria-labelledby="best-heading" className="space-y-4">
-        <h2 id="best-heading" className="font-serif text-2xl font-semibold">
-          Best rated
-        </h2>
-        {best.length ? (
-          <FilmGrid films={best} label="Best-rated films" />
-        ) : (
-          <p className="text-[var(--color-muted)]">No film has been rated yet.</p>
-        )}
-      </section>
+      <FilmShelf id="recent" title="Newly reviewed" label="Newly reviewed films" films={recent} empty="No reviews have been published yet." />
+      <FilmShelf id="best" title="Best rated" label="Best-rated films" films={best} empty="No film has been rated yet." />
 
       <p>
         <Link href="/films" className="font-medium text-[var(--color-accent)] hover:underline">
@@ -55,5 +36,17 @@ export default async function HomePage() {
         </Link>
       </p>
     </div>
+  );
+}
+
+/** A headed row of films on the home page, or a sentence when there are none. */
+function FilmShelf({ id, title, label, films, empty }: { id: string; title: string; label: string; films: FilmCardData[]; empty: string }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-4">
+      <h2 id={`${id}-heading`} className="font-serif text-2xl font-semibold">
+        {title}
+      </h2>
+      {films.length ? <FilmGrid films={films} label={label} /> : <p className="text-[var(--color-muted)]">{empty}</p>}
+    </section>
   );
 }

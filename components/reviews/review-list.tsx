@@ -1,19 +1,12 @@
 import Link from "next/link";
 import { RatingBadge } from "@/components/ratings/rating-badge";
 import { formatDate } from "@/lib/dates";
+import type { ListedReview } from "@/lib/reviews/queries";
 
 /** What a list of reviews needs from each review, whichever list it is. */
-export interface ReviewListItem {
-  id: number;
+export interface ReviewListItem extends ListedReview {
   /** The main line: the author's name on a film page, the film on a member page. */
   heading: { text: string; href: string };
-  halfStars: number | null;
-  verdict: string;
-  excerpt: string | null;
-  containsSpoilers: boolean;
-  likeCount: number;
-  publishedAt: Date;
-  editedAt: Date | null;
 }
 
 const likes = (n: number) => `${n} ${n === 1 ? "like" : "likes"}`;

@@ -30,10 +30,9 @@ export interface ReviewAuthor {
   name: string;
 }
 
-/** One review in a film's list of reviews. */
-export interface FilmReviewItem {
+/** What every list of reviews shows of one review. */
+export interface ListedReview {
   id: number;
-  author: ReviewAuthor;
   halfStars: number | null;
   verdict: string;
   /** Plain text; null when the review is marked as containing spoilers. */
@@ -42,6 +41,11 @@ export interface FilmReviewItem {
   likeCount: number;
   publishedAt: Date;
   editedAt: Date | null;
+}
+
+/** One review in a film's list of reviews. */
+export interface FilmReviewItem extends ListedReview {
+  author: ReviewAuthor;
 }
 
 export interface ReviewPage<Item> {
@@ -53,6 +57,43 @@ export interface ReviewPage<Item> {
 
 function pageOf<Item>(items: Item[], total: number, page: number): ReviewPage<Item> {
   return { items, total, page, pageCount: Math.ceil(total / REVIEWS_PAGE_SIZE) };
+}
+
+interface ListedRow {
+  id: number;
+  halfStars: number | null;
+  verdict: string;
+  bodyStart: string;
+  containsSpoilers: boolean;
+  likeCount: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+  editedAt: Date | null;
+}
+
+/** A row selected with listedReviewColumns, as lists show it. */
+function toListedReview(row: ListedRow): ListedReview {
+  return {
+    id: row.id,
+    halfStars: row.halfStars,
+    verdict: row.verdict,
+    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
+    containsSpoilers: row.containsSpoilers,
+    likeCount: row.likeCount,
+    publishedAt: row.publishedAt ?? row.createdAt,
+    editedAt: row.editedAt,
+  };
+}
+
+/**
+ * The list's total from its rows' window count; a page past the end has no
+ * rows to carry it, so only then is it counted on its own.
+ */
+async function totalOf(rows: { total: number }[], page: number, where: SQL | undefined): Promise<number> {
+  if (rows.length > 0 || page <= 1) return rows[0]?.total ?? 0;
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
+  return row?.n ?? 0;
 }
 
 const authorName = sql<string>`coalesce(${users.name}, ${users.handle})`;
@@ -86,23 +127,8 @@ export async function listFilmReviews(
     .orderBy(...order)
     .limit(REVIEWS_PAGE_SIZE)
     .offset((options.page - 1) * REVIEWS_PAGE_SIZE);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && options.page > 1) {
-    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
-    total = row?.n ?? 0;
-  }
-  const items = rows.map((row) => ({
-    id: row.id,
-    author: { handle: row.handle, name: row.name },
-    halfStars: row.halfStars,
-    verdict: row.verdict,
-    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
-    containsSpoilers: row.containsSpoilers,
-    likeCount: row.likeCount,
-    publishedAt: row.publishedAt ?? row.createdAt,
-    editedAt: row.editedAt,
-  }));
-  return pageOf(items, total, options.page);
+  const items = rows.map((row) => ({ ...toListedReview(row), author: { handle: row.handle, name: row.name } }));
+  return pageOf(items, await totalOf(rows, options.page, where), options.page);
 }
 
 /** A review as its own page shows it. */
@@ -270,16 +296,8 @@ export async function hasLiked(userId: string, reviewId: number): Promise<boolea
 }
 
 /** One review in a member's list: which film, the verdict and the rating. */
-export interface MemberReviewItem {
-  id: number;
+export interface MemberReviewItem extends ListedReview {
   film: { slug: string; title: string; year: number | null };
-  halfStars: number | null;
-  verdict: string;
-  excerpt: string | null;
-  containsSpoilers: boolean;
-  likeCount: number;
-  publishedAt: Date;
-  editedAt: Date | null;
 }
 
 /** One page of a member's published reviews, newest first. One query. */
@@ -301,23 +319,11 @@ export async function listMemberReviews(userId: string, page: number): Promise<R
     .orderBy(desc(reviews.publishedAt), desc(reviews.id))
     .limit(REVIEWS_PAGE_SIZE)
     .offset((page - 1) * REVIEWS_PAGE_SIZE);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && page > 1) {
-    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
-    total = row?.n ?? 0;
-  }
   const items = rows.map((row) => ({
-    id: row.id,
+    ...toListedReview(row),
     film: { slug: row.filmSlug, title: row.filmTitle, year: row.filmYear },
-    halfStars: row.halfStars,
-    verdict: row.verdict,
-    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
-    containsSpoilers: row.containsSpoilers,
-    likeCount: row.likeCount,
-    publishedAt: row.publishedAt ?? row.createdAt,
-    editedAt: row.editedAt,
   }));
-  return pageOf(items, total, page);
+  return pageOf(items, await totalOf(rows, page, where), page);
 }
 
 /** A published review as a feed carries it. */
