@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fieldErrorsOf, type ActionState } from "@/lib/forms/action-state";
+import { fieldErrorsOf, type ActionState } from "@/lib/forms/legacy-action-state";
 import { revokeAllSessions, updateProfile } from "@/lib/account/profile";
 import { PROFILE_FIELDS, profileSchema, type ProfileField } from "@/lib/account/profile-schema";
 import { getCurrentUser } from "@/lib/auth";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { fieldErrorsOf, type ActionState } from "@/lib/forms/action-state";
+import { fieldErrorsOf, type ActionState } from "@/lib/forms/legacy-action-state";
 import { getCurrentUser, hasRole } from "@/lib/auth";
 import { changeMemberRole } from "@/lib/moderation/members";
 import { roleChangeSchema, type RoleChangeField } from "@/lib/moderation/role-schema";

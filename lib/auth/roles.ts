@@ -1,4 +1,9 @@
-import type { Role } from "@/db/schema";
+/**
+ * The roles, lowest first: the one list the app uses (the database's `role`
+ * enum holds the same three; a unit test keeps them equal). No server imports.
+ */
+export const ROLES = ["member", "moderator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 const RANK: Record<Role, number> = { member: 0, moderator: 1, admin: 2 };
 
@@ -7,4 +12,6 @@ export function hasRole(role: Role, required: Role): boolean {
   return RANK[role] >= RANK[required];
 }
 
-export const ROLES: Role[] = ["member", "moderator", "admin"];
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms/legacy-action-state";
 import { chooseSigningAccount, deleteComment, editComment, postComment, reportComment, type CommentOutcome } from "./index";
 
 type Field = "body" | "parentId" | "reason" | "note";

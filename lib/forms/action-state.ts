@@ -1,28 +1,18 @@
-import type { z } from "zod";
+import type { FieldErrors } from "@/lib/result";
 
 /**
- * What every form's server action returns: success with a sentence to show,
- * or failure with a sentence, the message for each field that was wrong, and
- * the values that were sent so the form can show them again. No server
- * imports: client forms import this type too.
+ * What every server action returns to its form: success with a sentence to
+ * show (and, for a few forms, data the form displays), or failure with a
+ * sentence, the messages for each field that was wrong, and the values that
+ * were sent so the form shows them again. No server imports: client forms
+ * import this type too.
  */
-export type ActionState<Fields extends string, Values = Partial<Record<Fields, unknown>>> =
-  | { ok: true; message: string }
-  | {
-      ok: false;
-      message: string;
-      fieldErrors: Partial<Record<Fields, string[]>>;
-      values: Values;
-    };
+export type ActionState<Data = unknown> =
+  | { ok: true; message: string; data?: Data }
+  | { ok: false; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
 
-/** The first message for each field of a failed zod parse, keyed by field. */
-export function fieldErrorsOf<Fields extends string>(error: z.ZodError): Partial<Record<Fields, string[]>> {
-  const errors: Partial<Record<Fields, string[]>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0];
-    if (typeof field !== "string") continue;
-    const list = (errors[field as Fields] ??= []);
-    list.push(issue.message);
-  }
-  return errors;
-}
+/** A server action as a form receives it: usable with useActionState or as a plain form action. */
+export type FormAction<Data = unknown> = (
+  previous: ActionState<Data> | null,
+  form: FormData,
+) => Promise<ActionState<Data>>;

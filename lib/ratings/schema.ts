@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms/legacy-action-state";
 import { MAX_HALF_STARS } from "./scale";
 
 /**

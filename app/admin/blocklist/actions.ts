@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth";
-import type { ActionState } from "@/lib/forms/action-state";
+import type { ActionState } from "@/lib/forms/legacy-action-state";
 import { addBlockedTerm, removeBlockedTerm } from "@/lib/moderation/blocklist";
 
 export type BlocklistFormState = ActionState<"term", { term?: string }>;

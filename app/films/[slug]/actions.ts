@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth";
-import { fieldErrorsOf } from "@/lib/forms/action-state";
+import { fieldErrorsOf } from "@/lib/forms/legacy-action-state";
 import { postingRefusal } from "@/lib/members/posting";
 import { ratingFormSchema, type RatingField, type RatingFormState } from "@/lib/ratings/schema";
 import { clearRating, rateFilm } from "@/lib/ratings/service";

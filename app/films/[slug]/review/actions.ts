@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth";
-import { fieldErrorsOf } from "@/lib/forms/action-state";
+import { fieldErrorsOf } from "@/lib/forms/legacy-action-state";
 import { postingRefusal } from "@/lib/members/posting";
 import { reviewFormSchema, type ReviewField, type ReviewFormState, type ReviewFormValues } from "@/lib/reviews/schema";
 import { deleteReview, saveReview } from "@/lib/reviews/service";

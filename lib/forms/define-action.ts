@@ -1,0 +1,80 @@
+import "server-only";
+import { updateTag } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { getCurrentUser } from "@/lib/auth";
+import type { Tag } from "@/lib/cache/tags";
+import { authorize, type ActorFor, type RefusalWords, type Requirement } from "@/lib/policy";
+import { fieldErrorsOf, type Result } from "@/lib/result";
+import type { ActionState } from "./action-state";
+
+/** What a domain write hands back to the wrapper besides its own value: the cache tags it changed. */
+export interface Changes {
+  changed: readonly Tag[];
+}
+
+interface ActionConfig<R extends Requirement, S extends z.ZodType, T extends Changes, D> {
+  /** Who may call it: anyone, a signed-in member, a poster (not suspended), a moderator or an admin. */
+  requires: R;
+  /** How a refusal is worded on this action's page. */
+  words?: RefusalWords;
+  /** The form's shared schema; it parses every field, ids included. */
+  schema: S;
+  /** The sentence shown above the fields when the form does not parse (default: the first field's message). */
+  invalidMessage?: string;
+  /** The one domain function the action calls. */
+  run: (actor: ActorFor<R>, input: z.output<S>) => Promise<Result<T>>;
+  /** The sentence for a success. */
+  message: string | ((value: T, input: z.output<S>) => string);
+  /** Data the form shows after a success (a like count, say). */
+  data?: (value: T) => D;
+  /** Where to go after a success, or null to stay. */
+  redirectTo?: (value: T, input: z.output<S>) => string | null;
+}
+
+/** The string fields of a form, as a browser sent them (React's own `$ACTION_…` keys left out). */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Every server action is made here, so every one does the same steps: find
+ * the actor and check what the action requires (lib/policy), parse the form
+ * with the shared schema, call one domain function, invalidate the cache tags
+ * that function says it changed, and answer with the one ActionState.
+ * Expected failures come back as state; anything else is thrown to error.tsx.
+ *
+ * The action works both with useActionState (previous state, form) and as a
+ * plain `<form action>` (form only), so forms post before JavaScript loads.
+ */
+export function defineAction<R extends Requirement, S extends z.ZodType, T extends Changes, D = undefined>(
+  config: ActionConfig<R, S, T, D>,
+): (...args: [FormData] | [ActionState<D> | null, FormData]) => Promise<ActionState<D>> {
+  return async (...args) => {
+    const form = args.length === 1 ? args[0] : args[1];
+    const values = formValues(form);
+    const authorized = authorize(await getCurrentUser(), config.requires, config.words);
+    if (!authorized.ok) return { ok: false, message: authorized.message, fieldErrors: {}, values };
+
+    const parsed = config.schema.safeParse(values);
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      const message = config.invalidMessage ?? parsed.error.issues[0]?.message ?? "Check the form.";
+      return { ok: false, message, fieldErrors, values };
+    }
+    const input: z.output<S> = parsed.data;
+    const result = await config.run(authorized.value, input);
+    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+
+    for (const tag of new Set(result.value.changed)) updateTag(tag);
+    const destination = config.redirectTo?.(result.value, input);
+    if (destination) redirect(destination);
+    const message = typeof config.message === "string" ? config.message : config.message(result.value, input);
+    return config.data ? { ok: true, message, data: config.data(result.value) } : { ok: true, message };
+  };
+}
