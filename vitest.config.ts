@@ -22,6 +22,7 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+          setupFiles: ["tests/support/node-setup.ts"],
         },
       },
       {

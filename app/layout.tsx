@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signInWithProvider, signOutAction } from "@/app/signin/actions";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchBox } from "@/components/films/search-box";
 import { siteUrl } from "@/lib/site";
@@ -36,7 +37,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </nav>
             <div className="ml-auto flex items-center gap-3">
               <SearchBox />
-              <AccountMenu />
+              <AccountMenu signIn={signInWithProvider} signOut={signOutAction} />
             </div>
           </div>
         </header>

@@ -200,6 +200,11 @@ export function refuseReviewLike(
   return null;
 }
 
+/** May `viewer` hide or restore a review in this state (drafts are nobody's to moderate). */
+export function mayModerateReview(viewer: CurrentUser | null, status: "draft" | "published" | "hidden"): boolean {
+  return isModerator(viewer) && status !== "draft";
+}
+
 /** Can `viewer` read a review in this state: published for everyone; drafts and hidden ones for the author; hidden ones for moderators. */
 export function mayReadReview(
   viewer: CurrentUser | null,
@@ -252,4 +257,34 @@ export function memberControls(
     suspend: refuseSuspension(viewer, target) === null,
     reinstate: refuseReinstatement(viewer, target) === null,
   };
+}
+
+/** The decisions a moderator gets on a queue entry. */
+export function queueControls(
+  viewer: Moderator,
+  item: {
+    removed: boolean;
+    held: boolean;
+    reportCount: number;
+    author: { id: string; handle: string; role: CurrentUser["role"]; suspended: boolean } | null;
+  },
+): { remove: boolean; dismiss: boolean; approve: boolean; suspend: boolean } {
+  return {
+    remove: !item.removed,
+    dismiss: item.reportCount > 0,
+    approve: item.held && !item.removed,
+    suspend: item.author !== null && refuseSuspension(viewer, item.author) === null,
+  };
+}
+
+// ------------------------------------------------------------------- pages
+
+/** Who gets the moderation pages: moderators and admins who are not suspended. */
+export function mayOpenModeration(viewer: CurrentUser | null): viewer is Moderator {
+  return isModerator(viewer);
+}
+
+/** Who gets the admin pages. */
+export function mayOpenAdmin(viewer: CurrentUser | null): boolean {
+  return viewer !== null && hasRole(viewer.role, "admin");
 }

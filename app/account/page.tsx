@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ProfileForm } from "@/components/account/profile-form";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { ProviderMark } from "@/components/auth/provider-mark";
-import { signOutAction } from "@/app/signin/actions";
+import { signInWithProvider, signOutAction } from "@/app/signin/actions";
 import { getProfile, listLinkedAccounts } from "@/lib/account/profile";
 import { getCurrentUser } from "@/lib/auth";
 import { configuredProviders, providerName } from "@/lib/auth/provider-info";
@@ -77,6 +77,7 @@ export default async function AccountPage() {
               linked to you.
             </p>
             <ProviderButtons
+              action={signInWithProvider}
               providers={providers}
               callbackUrl="/account"
               labelFor={(p) => (linkedProviders.has(p.id) ? `Link another ${p.name} account` : `Link your ${p.name} account`)}

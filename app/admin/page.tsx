@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RoleForm } from "@/components/admin/role-form";
 import { Pagination } from "@/components/ui/pagination";
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
+import { mayOpenAdmin } from "@/lib/policy";
 import { listMembers, MEMBERS_PAGE_SIZE } from "@/lib/moderation/members";
 import { changeRoleAction } from "./actions";
 
@@ -34,7 +35,7 @@ function hrefFor(q: string, page: number): string {
 export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   // Visitors and members learn nothing about this page: it does not exist for them.
-  if (!user || !hasRole(user.role, "admin")) notFound();
+  if (!user || !mayOpenAdmin(user)) notFound();
   const params = await searchParams;
   const { q, page } = paramsSchema.parse({ q: params.q ?? "", page: params.page ?? 1 });
   const result = await listMembers(user, { q, page });
@@ -81,12 +82,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           ? q
             ? `No member's handle or name contains “${q}”.`
             : "There are no members yet."
-          : result.members.length === 0
+          : result.items.length === 0
             ? `Page ${result.page} is past the end: there ${result.pageCount === 1 ? "is 1 page" : `are ${result.pageCount} pages`}.`
-            : `Showing ${firstShown}–${firstShown + result.members.length - 1} of ${result.total} ${result.total === 1 ? "member" : "members"}.`}
+            : `Showing ${firstShown}–${firstShown + result.items.length - 1} of ${result.total} ${result.total === 1 ? "member" : "members"}.`}
       </p>
 
-      {result.members.length > 0 ? (
+      {result.items.length > 0 ? (
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">Members, their roles and a form to change each role</caption>
           <thead>
@@ -106,7 +107,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
             </tr>
           </thead>
           <tbody>
-            {result.members.map((member) => (
+            {result.items.map((member) => (
               <tr key={member.id} className="border-b border-[var(--color-line)] align-top">
                 <td className="py-2 pr-4">
                   <Link href={`/members/${member.handle}`} className="font-medium hover:underline">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { signInWithProvider } from "./actions";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
+import { demoMembers } from "@/lib/auth/demo";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { getCurrentUser } from "@/lib/auth";
 import { configuredProviders } from "@/lib/auth/provider-info";
@@ -58,7 +60,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
                 Use an account you already have. The first time, we make you a Marquee profile from its name;
                 you can change your display name and handle afterwards.
               </p>
-              <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
+              <ProviderButtons action={signInWithProvider} providers={providers} callbackUrl={callbackUrl} />
             </>
           ) : (
             <p>
@@ -78,7 +80,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             This server runs in development, so you can sign in as a seeded demo member in one click. A production
             build has no such sign-in.
           </p>
-          <DemoAccounts callbackUrl={callbackUrl} />
+          <DemoAccounts members={demoMembers} callbackUrl={callbackUrl} />
         </section>
       ) : null}
     </div>

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useSyncExternalStore } from "react";
 import { useForm } from "react-hook-form";
-import type { ProfileState } from "@/app/account/actions";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import {
   PROFILE_FIELDS,
   profileSchema,
@@ -26,12 +26,12 @@ export function ProfileForm({
   action,
   initial,
 }: {
-  action: (previous: ProfileState, formData: FormData) => Promise<ProfileState>;
+  action: FormAction<Profile>;
   initial: Record<ProfileField, string>;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<Profile> | null, FormData>(action, null);
   const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const defaults = state?.values ?? initial;
+  const defaults = state ? (state.ok ? (state.data ?? initial) : { name: state.values.name ?? "", handle: state.values.handle ?? "" }) : initial;
   const {
     register,
     handleSubmit,
@@ -47,7 +47,7 @@ export function ProfileForm({
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      if (state.values) reset(state.values);
+      if (state.data) reset(state.data);
       return;
     }
     for (const field of PROFILE_FIELDS) {

@@ -1,9 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { RoleChangeState } from "@/app/admin/actions";
-
-const ROLES = ["member", "moderator", "admin"] as const;
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { ROLES, type Role } from "@/lib/auth/roles";
 
 /** One member's role, changed with a small form (a plain post before JavaScript loads). */
 export function RoleForm({
@@ -11,11 +10,13 @@ export function RoleForm({
   handle,
   role,
 }: {
-  action: (previous: RoleChangeState, formData: FormData) => Promise<RoleChangeState>;
+  action: FormAction<{ role: Role }>;
   handle: string;
-  role: (typeof ROLES)[number];
+  role: Role;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState<{ role: Role }> | null, FormData>(action, null);
+  // The role the form shows: the one just saved, else the one the page was rendered with.
+  const shown = state?.ok && state.data ? state.data.role : role;
   const id = `role-${handle}`;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
@@ -26,7 +27,8 @@ export function RoleForm({
       <select
         id={id}
         name="role"
-        defaultValue={role}
+        key={shown}
+        defaultValue={shown}
         className="rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1"
       >
         {ROLES.map((r) => (

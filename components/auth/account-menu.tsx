@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/signin/actions";
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
+import type { FormAction } from "@/lib/forms/action-state";
+import { mayOpenAdmin, mayOpenModeration } from "@/lib/policy";
 import { configuredProviders } from "@/lib/auth/provider-info";
 import { ProviderButtons } from "./provider-buttons";
 
@@ -11,7 +12,7 @@ const itemClass = "block w-full rounded px-3 py-1.5 text-left hover:bg-[var(--co
  * configured provider. Members: a menu (a plain <details>, so no JavaScript)
  * with their account, profile, moderation or admin pages, and sign out.
  */
-export async function AccountMenu() {
+export async function AccountMenu({ signIn, signOut }: { signIn: FormAction; signOut: FormAction }) {
   const user = await getCurrentUser();
   if (!user) {
     const providers = configuredProviders();
@@ -21,7 +22,7 @@ export async function AccountMenu() {
           Sign in
         </Link>
         {providers.length > 0 ? (
-          <ProviderButtons providers={providers} size="small" labelFor={(p) => p.name} hiddenPrefix="Sign in with" />
+          <ProviderButtons action={signIn} providers={providers} size="small" labelFor={(p) => p.name} hiddenPrefix="Sign in with" />
         ) : (
           <span className="text-[var(--color-muted)]">No sign-in provider is configured.</span>
         )}
@@ -59,14 +60,14 @@ export async function AccountMenu() {
                 Your profile
               </Link>
             </li>
-            {hasRole(user.role, "moderator") ? (
+            {mayOpenModeration(user) ? (
               <li>
                 <Link href="/moderation" className={itemClass}>
                   Moderation
                 </Link>
               </li>
             ) : null}
-            {hasRole(user.role, "admin") ? (
+            {mayOpenAdmin(user) ? (
               <li>
                 <Link href="/admin" className={itemClass}>
                   Admin
@@ -75,7 +76,7 @@ export async function AccountMenu() {
             ) : null}
           </ul>
         </nav>
-        <form action={signOutAction}>
+        <form action={signOut}>
           <button type="submit" className={itemClass}>
             Sign out
           </button>

@@ -1,4 +1,5 @@
-import { demoMembers } from "@/db/seed/demo";
+import { buttonClass } from "@/components/ui/button";
+
 
 const ROLE_NOTES = {
   member: "member: rates, reviews and comments",
@@ -10,18 +11,21 @@ const ROLE_NOTES = {
  * Development only: one-click sign-in as each seeded demo member. Each button
  * posts to /signin/dev, which creates a real database session.
  */
-export function DemoAccounts({ callbackUrl }: { callbackUrl?: string }) {
+export function DemoAccounts({
+  members,
+  callbackUrl,
+}: {
+  members: readonly { handle: string; name: string; role: keyof typeof ROLE_NOTES }[];
+  callbackUrl?: string;
+}) {
   return (
     <ul className="max-w-xl space-y-3">
-      {demoMembers.map((member) => (
+      {members.map((member) => (
         <li key={member.handle}>
           <form method="post" action="/signin/dev" className="flex flex-wrap items-center gap-3">
             <input type="hidden" name="handle" value={member.handle} />
             {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-            <button
-              type="submit"
-              className="rounded bg-[var(--color-accent)] px-3 py-1.5 font-medium text-[var(--color-accent-ink)]"
-            >
+            <button type="submit" className={buttonClass("primary")}>
               Sign in as {member.name}
             </button>
             <span className="text-sm text-[var(--color-muted)]">

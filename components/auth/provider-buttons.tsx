@@ -1,4 +1,4 @@
-import { signInWithProvider } from "@/app/signin/actions";
+import type { FormAction } from "@/lib/forms/action-state";
 import type { ConfiguredProvider } from "@/lib/auth/providers";
 import { ProviderMark } from "./provider-mark";
 
@@ -10,12 +10,15 @@ import { ProviderMark } from "./provider-mark";
  * is short (the header shows "Google", a screen reader says "Sign in with Google").
  */
 export function ProviderButtons({
+  action,
   providers,
   callbackUrl,
   labelFor = (p) => `Sign in with ${p.name}`,
   hiddenPrefix,
   size = "large",
 }: {
+  /** The sign-in action (app/signin/actions.ts). */
+  action: FormAction;
   providers: ConfiguredProvider[];
   callbackUrl?: string;
   labelFor?: (provider: ConfiguredProvider) => string;
@@ -30,7 +33,7 @@ export function ProviderButtons({
     <ul className={size === "large" ? "max-w-sm space-y-3" : "flex flex-wrap items-center gap-2"}>
       {providers.map((provider) => (
         <li key={provider.id}>
-          <form action={signInWithProvider}>
+          <form action={action}>
             <input type="hidden" name="provider" value={provider.id} />
             {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
             <button type="submit" className={buttonClass}>

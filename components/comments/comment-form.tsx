@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { startTransition, useActionState, useEffect, useOptimistic } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import { postCommentAction, type CommentFormState } from "@/lib/comments/actions";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { COMMENT_MAX_LENGTH, postCommentSchema } from "@/lib/comments/schema";
 
 const bodySchema = postCommentSchema.pick({ body: true });
@@ -15,19 +15,21 @@ type Values = { body: string };
  * text stays in the box if the server refuses it. Posts without JavaScript too.
  */
 export function CommentForm({
+  action,
   reviewId,
   parentId,
   idPrefix,
   label,
   autoFocus,
 }: {
+  action: FormAction;
   reviewId: number;
   parentId?: number;
   idPrefix: string;
   label: string;
   autoFocus?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState<CommentFormState | null, FormData>(postCommentAction, null);
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   const [optimistic, addOptimistic] = useOptimistic<string[], string>([], (list, body) => [...list, body]);
   const kept = state && !state.ok ? (state.values.body ?? "") : "";
   const form = useForm<Values>({ resolver: zodResolver(bodySchema), defaultValues: { body: kept } });

@@ -2,8 +2,9 @@ import Link from "next/link";
 import { ProviderMark } from "@/components/auth/provider-mark";
 import type { CommentView } from "@/lib/comments/queries";
 import type { TreeNode } from "@/lib/comments/tree";
+import type { FormAction } from "@/lib/forms/action-state";
 import { CommentForm } from "./comment-form";
-import { CommentTools } from "./comment-tools";
+import { CommentTools, type CommentActions } from "./comment-tools";
 import { exactTime, relativeTime } from "./format-time";
 
 export interface ThreadContext {
@@ -14,6 +15,9 @@ export interface ThreadContext {
   cancelHref: string;
   providerName: (provider: string) => string;
   now: Date;
+  /** The post action for reply forms, and the actions under each comment. */
+  post: FormAction;
+  actions: CommentActions;
 }
 
 function Tombstone({ comment }: { comment: CommentView }) {
@@ -72,31 +76,24 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
       ) : (
         <div className="prose-comment leading-relaxed" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
-      {comment.canModerate && comment.state === "removed" && comment.source ? (
+      {comment.controls.restore && comment.source ? (
         <details className="text-sm">
           <summary className="cursor-pointer text-[var(--color-muted)]">Show the removed text (moderators only)</summary>
           <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">{comment.source}</p>
         </details>
       ) : null}
       <div className="flex flex-wrap items-start gap-x-4">
-        {comment.canReply ? (
+        {comment.controls.reply ? (
           <Link href={context.replyHref(comment.id)} className="text-sm text-[var(--color-accent)] hover:underline" scroll={false}>
             Reply<span className="sr-only"> to {name}</span>
           </Link>
         ) : null}
-        <CommentTools
-          commentId={comment.id}
-          source={comment.source}
-          canEdit={comment.canEdit}
-          canDelete={comment.isOwn && comment.state !== "deleted" && comment.state !== "removed"}
-          canReport={comment.canReport}
-          canModerate={comment.canModerate}
-          state={comment.state}
-        />
+        <CommentTools commentId={comment.id} source={comment.source} controls={comment.controls} actions={context.actions} />
       </div>
-      {context.replyTo === comment.id && comment.canReply ? (
+      {context.replyTo === comment.id && comment.controls.reply ? (
         <div id={`reply-${comment.id}`} className="rounded border border-[var(--color-line)] p-3">
           <CommentForm
+            action={context.post}
             reviewId={context.reviewId}
             parentId={comment.id}
             idPrefix={`reply-${comment.id}`}

@@ -1,79 +1,79 @@
 "use client";
 
-import { ActionField, ActionForm, SubmitButton } from "@/components/comments/action-form";
-import {
-  approveCommentAction,
-  dismissReportsAction,
-  reinstateMemberAction,
-  removeCommentAction,
-  suspendMemberAction,
-} from "@/lib/moderation/actions";
+import { ActionField, ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { Disclosure } from "@/components/ui/disclosure";
+import type { FormAction } from "@/lib/forms/action-state";
+import { REASON_MAX } from "@/lib/moderation/schema";
 
-const summaryClass = "cursor-pointer text-sm font-medium text-[var(--color-accent)] hover:underline";
-const panelClass = "mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-paper)] p-3";
+/** The queue's actions, handed down by the moderation page. */
+export interface QueueActions {
+  remove: FormAction;
+  dismiss: FormAction;
+  approve: FormAction;
+  suspend: FormAction;
+}
 
-/** A queue entry's decisions: remove with a reason, dismiss the reports, approve a held comment, suspend the author. */
+/**
+ * A queue entry's decisions: remove with a reason, dismiss the reports,
+ * approve a held comment, suspend the author. Which ones show is decided by
+ * lib/policy on the page (`controls`).
+ */
 export function QueueItemTools({
   commentId,
-  held,
-  removed,
-  hasReports,
   authorHandle,
+  controls,
+  actions,
 }: {
   commentId: number;
-  held: boolean;
-  removed: boolean;
-  hasReports: boolean;
   authorHandle: string | null;
+  controls: { remove: boolean; dismiss: boolean; approve: boolean; suspend: boolean };
+  actions: QueueActions;
 }) {
   const prefix = `queue-${commentId}`;
   return (
     <div className="flex flex-wrap items-start gap-x-5 gap-y-2">
-      {!removed ? (
-        <details>
-          <summary className={summaryClass}>Remove comment</summary>
-          <ActionForm action={removeCommentAction} idPrefix={`${prefix}-remove`} label="Remove this comment" className={panelClass}>
+      {controls.remove ? (
+        <Disclosure label="Remove comment">
+          <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label="Remove this comment">
             <input type="hidden" name="commentId" value={commentId} />
-            <ActionField name="reason" label="Reason shown in the thread" required maxLength={300} />
+            <ActionField name="reason" label="Reason shown in the thread" required maxLength={REASON_MAX} />
             <SubmitButton tone="danger">Remove</SubmitButton>
           </ActionForm>
-        </details>
+        </Disclosure>
       ) : null}
-      {hasReports ? (
-        <details>
-          <summary className={summaryClass}>Dismiss reports</summary>
-          <ActionForm action={dismissReportsAction} idPrefix={`${prefix}-dismiss`} label="Dismiss the reports" className={panelClass}>
+      {controls.dismiss ? (
+        <Disclosure label="Dismiss reports">
+          <ActionForm action={actions.dismiss} idPrefix={`${prefix}-dismiss`} label="Dismiss the reports">
             <input type="hidden" name="commentId" value={commentId} />
-            <ActionField name="reason" label="Note for the log" maxLength={300} defaultValue="No rule broken" />
+            <ActionField name="reason" label="Note for the log" maxLength={REASON_MAX} defaultValue="No rule broken" />
             <SubmitButton tone="plain">Dismiss</SubmitButton>
           </ActionForm>
-        </details>
+        </Disclosure>
       ) : null}
-      {held && !removed ? (
-        <ActionForm action={approveCommentAction} idPrefix={`${prefix}-approve`} label="Approve this comment">
+      {controls.approve ? (
+        <ActionForm action={actions.approve} idPrefix={`${prefix}-approve`} label="Approve this comment">
           <input type="hidden" name="commentId" value={commentId} />
           <SubmitButton tone="plain">Approve and show</SubmitButton>
         </ActionForm>
       ) : null}
-      {authorHandle ? (
-        <details>
-          <summary className={summaryClass}>Suspend @{authorHandle}</summary>
-          <ActionForm action={suspendMemberAction} idPrefix={`${prefix}-suspend`} label={`Suspend @${authorHandle}`} className={panelClass}>
+      {controls.suspend && authorHandle ? (
+        <Disclosure label={`Suspend @${authorHandle}`}>
+          <ActionForm action={actions.suspend} idPrefix={`${prefix}-suspend`} label={`Suspend @${authorHandle}`}>
             <input type="hidden" name="handle" value={authorHandle} />
-            <ActionField name="reason" label="Reason for the suspension" required maxLength={500} />
+            <ActionField name="reason" label="Reason for the suspension" required maxLength={REASON_MAX} />
             <SubmitButton tone="danger">Suspend from posting</SubmitButton>
           </ActionForm>
-        </details>
+        </Disclosure>
       ) : null}
     </div>
   );
 }
 
-export function ReinstateForm({ handle }: { handle: string }) {
+export function ReinstateForm({ action, handle }: { action: FormAction; handle: string }) {
   return (
-    <ActionForm action={reinstateMemberAction} idPrefix={`reinstate-${handle}`} label={`Reinstate @${handle}`} className="flex flex-wrap items-end gap-2">
+    <ActionForm action={action} idPrefix={`reinstate-${handle}`} label={`Reinstate @${handle}`} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="handle" value={handle} />
-      <ActionField name="reason" label="Note for the log" maxLength={500} defaultValue="Suspension served" />
+      <ActionField name="reason" label="Note for the log" maxLength={REASON_MAX} defaultValue="Suspension served" />
       <SubmitButton tone="plain">Reinstate</SubmitButton>
     </ActionForm>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { RatingFormState } from "@/lib/ratings/schema";
+import { buttonClass } from "@/components/ui/button";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { formatRating } from "@/lib/ratings/scale";
 import { StarRatingInput } from "./star-rating-input";
 
@@ -12,20 +13,23 @@ import { StarRatingInput } from "./star-rating-input";
  */
 export function RatingForm({
   action,
+  filmSlug,
   filmTitle,
   halfStars,
 }: {
-  action: (state: RatingFormState, formData: FormData) => Promise<RatingFormState>;
+  action: FormAction;
+  filmSlug: string;
   filmTitle: string;
   /** The member's current rating, or null. */
   halfStars: number | null;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   const failed = state && !state.ok ? state : null;
   const sentValue = failed?.values.halfStars;
   const sent = sentValue !== undefined && /^[0-8]$/.test(sentValue) ? Number(sentValue) : null;
   return (
     <form action={formAction} className="space-y-3" aria-label={`Rate ${filmTitle}`}>
+      <input type="hidden" name="film" value={filmSlug} />
       <StarRatingInput
         // A new saved rating remounts the radios so they start from it.
         key={halfStars ?? "none"}
@@ -41,7 +45,7 @@ export function RatingForm({
           name="intent"
           value="rate"
           disabled={pending}
-          className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)] disabled:opacity-60"
+          className={buttonClass("primary")}
         >
           Save rating
         </button>
@@ -51,7 +55,7 @@ export function RatingForm({
             name="intent"
             value="clear"
             disabled={pending}
-            className="rounded border border-[var(--color-line)] px-4 py-1.5 disabled:opacity-60"
+            className={buttonClass("plain")}
           >
             Clear rating
           </button>

@@ -1,6 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { buttonClass } from "@/components/ui/button";
+import { Disclosure } from "@/components/ui/disclosure";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 /**
  * Deleting takes two steps that need no JavaScript: open the disclosure,
@@ -8,31 +11,29 @@ import { useActionState } from "react";
  */
 export function DeleteReviewForm({
   action,
+  reviewId,
   filmTitle,
 }: {
-  action: (state: string | null, formData: FormData) => Promise<string | null>;
+  action: FormAction;
+  reviewId: number;
   filmTitle: string;
 }) {
-  const [message, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   return (
-    <details className="rounded border border-[var(--color-line)] p-4">
-      <summary className="cursor-pointer font-medium">Delete this review</summary>
-      <form action={formAction} className="mt-3 space-y-3">
+    <Disclosure tone="button" label="Delete this review" panelClassName="mt-3 space-y-3 rounded border border-[var(--color-line)] p-4">
+      <form action={formAction} className="space-y-3">
+        <input type="hidden" name="reviewId" value={reviewId} />
         <p>
           Your review of {filmTitle} and its likes will be removed for good. Your rating of the film stays; you can
           clear it on the film’s page.
         </p>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)] disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={buttonClass("danger")}>
           Yes, delete my review
         </button>
         <p role="status" aria-live="polite" className="text-sm font-medium text-[var(--color-accent)]">
-          {message ?? ""}
+          {state && !state.ok ? state.message : ""}
         </p>
       </form>
-    </details>
+    </Disclosure>
   );
 }

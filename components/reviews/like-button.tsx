@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { LikeState } from "@/lib/reviews/like-state";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { pluralize } from "@/lib/text";
 
-const likes = (n: number) => `${n} ${n === 1 ? "like" : "likes"}`;
+type LikeData = { liked: boolean; likeCount: number };
 
 /**
  * Like or unlike a review. The form says which state is wanted, so sending it
@@ -11,32 +12,40 @@ const likes = (n: number) => `${n} ${n === 1 ? "like" : "likes"}`;
  */
 export function LikeButton({
   action,
+  reviewId,
   liked,
   likeCount,
 }: {
-  action: (state: LikeState, formData: FormData) => Promise<LikeState>;
+  action: FormAction<LikeData>;
+  reviewId: number;
   liked: boolean;
   likeCount: number;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, liked, likeCount, message: "" });
+  const [state, formAction, pending] = useActionState<ActionState<LikeData> | null, FormData>(action, null);
+  const current = state?.ok && state.data ? state.data : { liked, likeCount };
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="like" value={state.liked ? "0" : "1"} />
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <input type="hidden" name="like" value={current.liked ? "0" : "1"} />
       <button
         type="submit"
-        aria-pressed={state.liked}
+        aria-pressed={current.liked}
         disabled={pending}
         className={`rounded border px-4 py-1.5 font-medium disabled:opacity-60 ${
-          state.liked
+          current.liked
             ? "border-[var(--color-accent)] bg-[var(--color-accent)] text-[var(--color-accent-ink)]"
             : "border-[var(--color-line)] hover:border-[var(--color-accent)]"
         }`}
       >
         <span aria-hidden="true">♥ </span>Like this review
       </button>
-      <span className="text-sm text-[var(--color-muted)]">{likes(state.likeCount)}</span>
-      <p role="status" aria-live="polite" className={`text-sm ${state.ok ? "sr-only" : "font-medium text-[var(--color-accent)]"}`}>
-        {state.message}
+      <span className="text-sm text-[var(--color-muted)]">{pluralize(current.likeCount, "like")}</span>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state && !state.ok ? "font-medium text-[var(--color-accent)]" : "sr-only"}`}
+      >
+        {state?.message ?? ""}
       </p>
     </form>
   );

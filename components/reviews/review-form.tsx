@@ -11,9 +11,10 @@ import {
   type ReviewField,
   type ReviewFormInput,
   type ReviewFormOutput,
-  type ReviewFormState,
   type ReviewFormValues,
+  reviewValuesFrom,
 } from "@/lib/reviews/schema";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 const FIELDS: ReviewField[] = ["halfStars", "verdict", "body", "containsSpoilers", "intent"];
 
@@ -39,18 +40,20 @@ function FieldError({ id, message }: { id: string; message?: string }) {
  */
 export function ReviewForm({
   action,
+  filmSlug,
   filmTitle,
   initialValues,
   published,
 }: {
-  action: (state: ReviewFormState, formData: FormData) => Promise<ReviewFormState>;
+  action: FormAction;
+  filmSlug: string;
   filmTitle: string;
   initialValues: ReviewFormValues;
   /** True when editing a review that readers can already see. */
   published: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const shown = state && !state.ok ? state.values : initialValues;
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
+  const shown = state && !state.ok ? reviewValuesFrom(state.values) : initialValues;
   const form = useForm<ReviewFormInput, unknown, ReviewFormOutput>({
     resolver: zodResolver(reviewFormSchema),
     defaultValues: { ...shown, intent: undefined },
@@ -64,7 +67,7 @@ export function ReviewForm({
 
   useEffect(() => {
     if (!state || state.ok) return;
-    form.reset({ ...state.values, intent: undefined }, { keepDefaultValues: true });
+    form.reset({ ...reviewValuesFrom(state.values), intent: undefined }, { keepDefaultValues: true });
     let focused = false;
     for (const field of FIELDS) {
       const message = state.fieldErrors[field]?.[0];
@@ -99,6 +102,7 @@ export function ReviewForm({
       className="space-y-6"
       aria-label={`Your review of ${filmTitle}`}
     >
+      <input type="hidden" name="film" value={filmSlug} />
       <StarRatingInput
         idPrefix="review-halfStars"
         legend="Your rating"

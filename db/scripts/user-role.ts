@@ -30,10 +30,10 @@ runScript(async () => {
     if (!result.ok) {
       console.error(result.message);
       process.exitCode = 1;
-    } else if (!result.changed) {
+    } else if (result.value.changed.length === 0) {
       console.log(`@${handle} is already ${role === "admin" ? "an" : "a"} ${role}; nothing changed.`);
     } else {
-      console.log(`@${handle} is now ${role === "admin" ? "an" : "a"} ${role} (was ${result.from}). The change is in the moderation log.`);
+      console.log(`@${handle} is now ${role === "admin" ? "an" : "a"} ${role} (was ${result.value.from}). The change is in the moderation log.`);
     }
   } finally {
     await database.close();

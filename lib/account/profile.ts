@@ -3,7 +3,10 @@ import { and, asc, count, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { accounts, sessions, users } from "@/db/schema";
-import { HANDLE_TAKEN, type Profile } from "./profile-schema";
+import type { CurrentUser } from "@/lib/auth";
+import { tags, type Tag } from "@/lib/cache/tags";
+import { fail, invalid, ok, type Result } from "@/lib/result";
+import { HANDLE_TAKEN, profileSchema, type Profile, type ProfileInput } from "./profile-schema";
 
 /** The editable part of a member's profile. */
 export async function getProfile(userId: string): Promise<{ name: string; handle: string } | null> {
@@ -12,27 +15,34 @@ export async function getProfile(userId: string): Promise<{ name: string; handle
   return row ? { name: row.name ?? "", handle: row.handle } : null;
 }
 
-export type ProfileUpdate = { ok: true; profile: Profile } | { ok: false; fieldErrors: { handle: string[] } };
+const handleTaken = () => fail("conflict", "Please fix the highlighted fields.", { handle: [HANDLE_TAKEN] });
 
 /**
- * Saves a member's display name and handle (already validated). A handle
- * another member holds comes back as a field error, including when two
- * members claim it at the same moment (the unique index decides).
+ * Saves the member's display name and handle. A handle another member holds
+ * comes back as a field error, including when two members claim it at the
+ * same moment (the unique index decides).
  */
-export async function updateProfile(userId: string, profile: Profile): Promise<ProfileUpdate> {
+export async function updateProfile(
+  actor: CurrentUser,
+  input: ProfileInput,
+): Promise<Result<{ profile: Profile; changed: Tag[] }>> {
+  const parsed = profileSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, "Please fix the highlighted fields.");
+  const profile = parsed.data;
+  const userId = actor.id;
   const db = await getDb();
   const [clash] = await db
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.handle, profile.handle), ne(users.id, userId)));
-  if ((clash?.n ?? 0) > 0) return { ok: false, fieldErrors: { handle: [HANDLE_TAKEN] } };
+  if ((clash?.n ?? 0) > 0) return handleTaken();
   try {
     await db.update(users).set({ name: profile.name, handle: profile.handle }).where(eq(users.id, userId));
   } catch (error) {
-    if (isUniqueViolation(error, "users_handle_unique")) return { ok: false, fieldErrors: { handle: [HANDLE_TAKEN] } };
+    if (isUniqueViolation(error, "users_handle_unique")) return handleTaken();
     throw error;
   }
-  return { ok: true, profile };
+  return ok({ profile, changed: [tags.member(userId), tags.reviews] });
 }
 
 export interface LinkedAccount {
@@ -50,9 +60,9 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
     .orderBy(asc(accounts.linkedAt), asc(accounts.provider));
 }
 
-/** Ends every session of a member, on every device. Returns how many there were. */
-export async function revokeAllSessions(userId: string): Promise<number> {
+/** Ends every session of the member, on every device, and says how many there were. */
+export async function revokeAllSessions(actor: CurrentUser): Promise<Result<{ revoked: number; changed: Tag[] }>> {
   const db = await getDb();
-  const deleted = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
-  return deleted.length;
+  const deleted = await db.delete(sessions).where(eq(sessions.userId, actor.id)).returning({ token: sessions.sessionToken });
+  return ok({ revoked: deleted.length, changed: [] });
 }

@@ -1,20 +1,22 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "@/db/client";
+import { getDb } from "@/db/client";
 import { comments, films, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/roles";
 import { renderMarkdown } from "@/lib/markdown";
-import { COMMENT_EDIT_WINDOW_MS } from "./schema";
+import {
+  commentControls,
+  mayReadComment,
+  maySeeCommentSource,
+  type CommentControls,
+  type CommentState,
+} from "@/lib/policy";
 import { buildThreads, type TreeNode } from "./tree";
 
 export const THREADS_PER_PAGE = 20;
 
-/** Only comments that are neither deleted, removed nor held count as "thoughts". */
-export const visibleComment = and(isNull(comments.deletedAt), isNull(comments.removedAt), isNull(comments.heldAt));
-
-export type CommentState = "visible" | "deleted" | "removed" | "held";
+export type { CommentState };
 
 export interface CommentView {
   id: number;
@@ -30,11 +32,8 @@ export interface CommentView {
   removalReason: string | null;
   author: { handle: string; name: string; image: string | null } | null;
   signedWith: string;
-  isOwn: boolean;
-  canEdit: boolean;
-  canReply: boolean;
-  canReport: boolean;
-  canModerate: boolean;
+  /** What this viewer may do to the comment, from lib/policy. */
+  controls: CommentControls;
 }
 
 export interface ThreadPage {
@@ -45,15 +44,6 @@ export interface ThreadPage {
   threads: TreeNode<CommentView>[];
   page: number;
   pageCount: number;
-}
-
-/** Counts a review's visible comments (not deleted, removed or held). */
-export async function countVisibleComments(db: Database, reviewId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(comments)
-    .where(and(eq(comments.reviewId, reviewId), visibleComment));
-  return row?.n ?? 0;
 }
 
 /**
@@ -68,7 +58,6 @@ export async function getThreadPage(
   now = new Date(),
 ): Promise<ThreadPage | null> {
   const db = await getDb();
-  const isModerator = viewer ? hasRole(viewer.role, "moderator") : false;
   // One snapshot for the count and the comments, so a moderation landing
   // between the two reads cannot make them disagree.
   const read = await db.transaction(
@@ -128,7 +117,6 @@ export async function getThreadPage(
   const { head, current, pageCount, rows } = read;
 
   const views: CommentView[] = rows.map((row) => {
-    const isOwn = viewer !== null && row.authorId === viewer.id;
     const state: CommentState = row.deletedAt
       ? "deleted"
       : row.removedAt
@@ -136,8 +124,7 @@ export async function getThreadPage(
         : row.heldAt
           ? "held"
           : "visible";
-    const readable = state === "visible" || (state === "held" && (isOwn || isModerator));
-    const canPost = viewer !== null && !viewer.suspended;
+    const facts = { authorId: row.authorId, state, createdAt: row.createdAt };
     return {
       id: row.id,
       parentId: row.parentId,
@@ -145,20 +132,15 @@ export async function getThreadPage(
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
-      html: readable ? renderMarkdown(row.body) : null,
-      source:
-        (isOwn && state !== "deleted") || (isModerator && (state === "removed" || state === "held")) ? row.body : null,
+      html: mayReadComment(viewer, facts) ? renderMarkdown(row.body) : null,
+      source: maySeeCommentSource(viewer, facts) ? row.body : null,
       removalReason: state === "removed" ? row.removalReason : null,
       author:
         row.authorHandle !== null && state !== "deleted"
           ? { handle: row.authorHandle, name: row.authorName ?? row.authorHandle, image: row.authorImage }
           : null,
       signedWith: row.signedWith,
-      isOwn,
-      canEdit: isOwn && canPost && state === "visible" && now.getTime() - row.createdAt.getTime() < COMMENT_EDIT_WINDOW_MS,
-      canReply: canPost && state === "visible",
-      canReport: canPost && !isOwn && state === "visible",
-      canModerate: isModerator && state !== "deleted",
+      controls: commentControls(viewer, facts, now),
     };
   });
   const threads = buildThreads(views, (view) => {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { idField, optionalIdField } from "@/lib/params";
+import { pluralize } from "@/lib/text";
 
 export const COMMENT_MAX_LENGTH = 5000;
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -11,18 +13,39 @@ const body = z
   .min(1, "Write something first.")
   .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`);
 
-const id = z.coerce.number({ error: "That comment does not exist." }).int().positive();
+const id = idField("That comment does not exist.");
 
 /** Leave a Reply (or reply to a comment): shared by the form and the server action. */
 export const postCommentSchema = z.object({
-  reviewId: z.coerce.number().int().positive(),
-  parentId: z.preprocess((v) => (v === "" || v === null ? undefined : v), id.optional()),
+  reviewId: idField("That review does not exist."),
+  parentId: optionalIdField("The comment you are replying to does not exist."),
   body,
 });
 export type PostCommentInput = z.input<typeof postCommentSchema>;
 
 export const editCommentSchema = z.object({ commentId: id, body });
 export type EditCommentInput = z.input<typeof editCommentSchema>;
+
+/** Delete, approve and the other one-button forms on a comment. */
+export const commentIdSchema = z.object({ commentId: id });
+export type CommentIdInput = z.input<typeof commentIdSchema>;
+
+/**
+ * "Sign my comments with": the radio's value is `provider:accountId`; the
+ * account id itself may contain colons, so only the first one splits.
+ */
+export const signingAccountSchema = z.object({
+  account: z
+    .string({ error: "Choose an account." })
+    .transform((choice, ctx) => {
+      const colon = choice.indexOf(":");
+      if (colon <= 0 || colon === choice.length - 1) {
+        ctx.addIssue({ code: "custom", message: "Choose an account." });
+        return z.NEVER;
+      }
+      return { provider: choice.slice(0, colon), providerAccountId: choice.slice(colon + 1) };
+    }),
+});
 
 export const REPORT_REASONS = [
   { value: "spam", label: "Spam or advertising" },
@@ -44,14 +67,8 @@ export const reportCommentSchema = z
   });
 export type ReportCommentInput = z.input<typeof reportCommentSchema>;
 
-export const moderationReasonSchema = z
-  .string({ error: "Give a reason." })
-  .trim()
-  .min(3, "Give a reason (at least 3 characters).")
-  .max(300, "Keep the reason under 300 characters.");
-
 /** "No thoughts yet", "1 thought on “Her”", "2 thoughts on “Her”". */
 export function thoughtsHeading(count: number, filmTitle: string): string {
   if (count === 0) return `No thoughts yet on “${filmTitle}”`;
-  return `${count} ${count === 1 ? "thought" : "thoughts"} on “${filmTitle}”`;
+  return `${pluralize(count, "thought")} on “${filmTitle}”`;
 }

@@ -11,8 +11,12 @@ export type ActionState<Data = unknown> =
   | { ok: true; message: string; data?: Data }
   | { ok: false; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
 
-/** A server action as a form receives it: usable with useActionState or as a plain form action. */
-export type FormAction<Data = unknown> = (
-  previous: ActionState<Data> | null,
-  form: FormData,
-) => Promise<ActionState<Data>>;
+/**
+ * A server action as pages hand it to forms: with useActionState it answers
+ * the form's state; as a plain `<form action>` (a button that only posts) it
+ * answers nothing, as React expects.
+ */
+export interface FormAction<Data = unknown> {
+  (form: FormData): Promise<void>;
+  (previous: ActionState<Data> | null, form: FormData): Promise<ActionState<Data>>;
+}

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth";
 import type { Tag } from "@/lib/cache/tags";
 import { authorize, type ActorFor, type RefusalWords, type Requirement } from "@/lib/policy";
 import { fieldErrorsOf, type Result } from "@/lib/result";
-import type { ActionState } from "./action-state";
+import type { ActionState, FormAction } from "./action-state";
 
 /** What a domain write hands back to the wrapper besides its own value: the cache tags it changed. */
 export interface Changes {
@@ -49,14 +49,12 @@ export function formValues(form: FormData): Record<string, string> {
  * that function says it changed, and answer with the one ActionState.
  * Expected failures come back as state; anything else is thrown to error.tsx.
  *
- * The action works both with useActionState (previous state, form) and as a
- * plain `<form action>` (form only), so forms post before JavaScript loads.
+ * Forms post before JavaScript loads either way.
  */
-export function defineAction<R extends Requirement, S extends z.ZodType, T extends Changes, D = undefined>(
+export function defineAction<R extends Requirement, S extends z.ZodType, T extends Changes, D = unknown>(
   config: ActionConfig<R, S, T, D>,
-): (...args: [FormData] | [ActionState<D> | null, FormData]) => Promise<ActionState<D>> {
-  return async (...args) => {
-    const form = args.length === 1 ? args[0] : args[1];
+): FormAction<D> {
+  async function run(form: FormData): Promise<ActionState<D>> {
     const values = formValues(form);
     const authorized = authorize(await getCurrentUser(), config.requires, config.words);
     if (!authorized.ok) return { ok: false, message: authorized.message, fieldErrors: {}, values };
@@ -76,5 +74,15 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
     if (destination) redirect(destination);
     const message = typeof config.message === "string" ? config.message : config.message(result.value, input);
     return config.data ? { ok: true, message, data: config.data(result.value) } : { ok: true, message };
-  };
+  }
+  function action(form: FormData): Promise<void>;
+  function action(previous: ActionState<D> | null, form: FormData): Promise<ActionState<D>>;
+  async function action(...args: [FormData] | [ActionState<D> | null, FormData]): Promise<ActionState<D> | void> {
+    if (args.length === 1) {
+      await run(args[0]);
+      return;
+    }
+    return run(args[1]);
+  }
+  return action;
 }

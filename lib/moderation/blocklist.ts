@@ -1,84 +1,98 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { blockedTerms } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
-import { hasRole } from "@/lib/auth/roles";
+import { tags, type Tag } from "@/lib/cache/tags";
+import { paginate, pageWindow, type Page } from "@/lib/pagination";
+import { authorize } from "@/lib/policy";
+import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction } from "./log";
+import { blockedTermIdSchema, blockedTermSchema } from "./schema";
 
 export const BLOCKLIST_PAGE_SIZE = 50;
 
-export const blockedTermSchema = z
-  .string({ error: "Enter a word or phrase." })
-  .trim()
-  .toLowerCase()
-  .min(2, "Enter at least 2 characters.")
-  .max(80, "Keep it under 80 characters.");
-
-export type BlocklistOutcome = { ok: true; term: string } | { ok: false; message: string; field?: "term" };
-
-function refuse(actor: CurrentUser | null): BlocklistOutcome | null {
-  if (!actor || !hasRole(actor.role, "admin") || actor.suspended) return { ok: false, message: "Only admins can change the blocklist." };
-  return null;
-}
+export const BLOCKLIST_WORDS = { forbidden: "Only admins can change the blocklist.", signedOut: "Only admins can change the blocklist." };
 
 /** The blocklist, alphabetically, a page at a time. */
-export async function listBlockedTerms(page: number): Promise<{ terms: { id: number; term: string }[]; total: number; pageCount: number }> {
+export async function listBlockedTerms(page: number): Promise<Page<{ id: number; term: string }>> {
   const db = await getDb();
-  const current = Math.max(1, page);
+  const { limit, offset } = pageWindow(page, BLOCKLIST_PAGE_SIZE);
   const rows = await db
     .select({ id: blockedTerms.id, term: blockedTerms.term, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(blockedTerms)
     .orderBy(asc(blockedTerms.term))
-    .limit(BLOCKLIST_PAGE_SIZE)
-    .offset((current - 1) * BLOCKLIST_PAGE_SIZE);
-  const total = rows[0]?.total ?? 0;
-  return { terms: rows.map(({ id, term }) => ({ id, term })), total, pageCount: Math.max(1, Math.ceil(total / BLOCKLIST_PAGE_SIZE)) };
+    .limit(limit)
+    .offset(offset);
+  // Past the end the window is empty, so the total comes from a count of its own.
+  const total = rows[0]?.total ?? (page > 1 ? await countTerms() : 0);
+  return paginate(
+    rows.map(({ id, term }) => ({ id, term })),
+    total,
+    page,
+    BLOCKLIST_PAGE_SIZE,
+  );
+}
+
+async function countTerms(): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(blockedTerms);
+  return row?.n ?? 0;
 }
 
 /** Adds a term: new comments containing it wait for a moderator. Admins only. */
-export async function addBlockedTerm(actor: CurrentUser | null, input: unknown): Promise<BlocklistOutcome> {
-  const refused = refuse(actor);
-  if (refused) return refused;
+export async function addBlockedTerm(
+  actor: CurrentUser,
+  input: z.input<typeof blockedTermSchema>,
+): Promise<Result<{ term: string; changed: Tag[] }>> {
+  const admin = authorize(actor, "admin", BLOCKLIST_WORDS);
+  if (!admin.ok) return admin;
   const parsed = blockedTermSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message, field: "term" };
+  if (!parsed.success) return invalid(parsed.error);
+  const { term } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const added = await tx
+    const [added] = await tx
       .insert(blockedTerms)
-      .values({ term: parsed.data, addedById: actor!.id })
+      .values({ term, addedById: actor.id })
       .onConflictDoNothing()
       .returning({ id: blockedTerms.id });
-    if (added.length === 0) return { ok: false as const, message: "That term is already on the blocklist.", field: "term" as const };
+    if (!added) return fail("conflict", "That term is already on the blocklist.", { term: ["That term is already on the blocklist."] });
     await recordModerationAction(tx, {
-      actorId: actor!.id,
-      actorLabel: `@${actor!.handle}`,
+      actorId: actor.id,
+      actorLabel: `@${actor.handle}`,
       action: "blocklist.add",
       targetType: "blocklist",
-      targetId: String(added[0]!.id),
-      reason: parsed.data,
+      targetId: String(added.id),
+      reason: term,
     });
-    return { ok: true as const, term: parsed.data };
+    return ok({ term, changed: [tags.blocklist, tags.moderation] });
   });
 }
 
 /** Takes a term off the blocklist. Admins only. */
-export async function removeBlockedTerm(actor: CurrentUser | null, id: number): Promise<BlocklistOutcome> {
-  const refused = refuse(actor);
-  if (refused) return refused;
+export async function removeBlockedTerm(
+  actor: CurrentUser,
+  input: z.input<typeof blockedTermIdSchema>,
+): Promise<Result<{ term: string; changed: Tag[] }>> {
+  const admin = authorize(actor, "admin", BLOCKLIST_WORDS);
+  if (!admin.ok) return admin;
+  const parsed = blockedTermIdSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { id } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [removed] = await tx.delete(blockedTerms).where(eq(blockedTerms.id, id)).returning({ term: blockedTerms.term });
-    if (!removed) return { ok: false as const, message: "That term is not on the blocklist." };
+    if (!removed) return fail("not_found", "That term is not on the blocklist.");
     await recordModerationAction(tx, {
-      actorId: actor!.id,
-      actorLabel: `@${actor!.handle}`,
+      actorId: actor.id,
+      actorLabel: `@${actor.handle}`,
       action: "blocklist.remove",
       targetType: "blocklist",
       targetId: String(id),
       reason: removed.term,
     });
-    return { ok: true as const, term: removed.term };
+    return ok({ term: removed.term, changed: [tags.blocklist, tags.moderation] });
   });
 }

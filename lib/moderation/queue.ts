@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { ReportReason } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
 
 export const QUEUE_PAGE_SIZE = 20;
 export const LOG_PAGE_SIZE = 50;
@@ -14,6 +15,8 @@ export interface QueueItem {
   filmTitle: string;
   body: string;
   authorHandle: string | null;
+  /** The author as the suspension rules see them; null for a former member. */
+  author: { id: string; handle: string; role: Role; suspended: boolean } | null;
   postedAt: Date;
   removed: boolean;
   held: boolean;
@@ -57,6 +60,9 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       filmTitle: films.title,
       body: comments.body,
       authorHandle: author.handle,
+      authorId: author.id,
+      authorRole: author.role,
+      authorSuspendedAt: author.suspendedAt,
       postedAt: comments.createdAt,
       removedAt: comments.removedAt,
       heldAt: comments.heldAt,
@@ -83,6 +89,10 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       filmTitle: row.filmTitle,
       body: row.body,
       authorHandle: row.authorHandle,
+      author:
+        row.authorId && row.authorHandle && row.authorRole
+          ? { id: row.authorId, handle: row.authorHandle, role: row.authorRole, suspended: row.authorSuspendedAt !== null }
+          : null,
       postedAt: row.postedAt,
       removed: row.removedAt !== null,
       held: row.heldAt !== null,

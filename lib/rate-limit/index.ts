@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { fail, ok, type Result } from "@/lib/result";
 import { env } from "@/lib/env";
 
 interface Limiters {
@@ -51,21 +52,20 @@ function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterDrizzle {
   return limiter;
 }
 
-export type RateDecision = { ok: true } | { ok: false; message: string; retryAfterSeconds: number };
 
-function describeWait(ms: number): { text: string; seconds: number } {
+function describeWait(ms: number): { text: string } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return { text: `${seconds} ${seconds === 1 ? "second" : "seconds"}`, seconds };
+  if (seconds < 90) return { text: `${seconds} ${seconds === 1 ? "second" : "seconds"}` };
   const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return { text: `${minutes} minutes`, seconds };
-  return { text: `${Math.ceil(minutes / 60)} hours`, seconds };
+  if (minutes < 90) return { text: `${minutes} minutes` };
+  return { text: `${Math.ceil(minutes / 60)} hours` };
 }
 
 /**
  * Takes one comment from a member's allowance: at most one per interval and a
  * daily cap, counted in the database so every app instance agrees.
  */
-export async function consumeCommentAllowance(db: Database, memberId: string): Promise<RateDecision> {
+export async function consumeCommentAllowance(db: Database, memberId: string): Promise<Result> {
   const { interval, daily } = limitersFor(db);
   if (interval) {
     try {
@@ -73,11 +73,7 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const wait = describeWait(rejection.msBeforeNext);
-      return {
-        ok: false,
-        message: `You are posting quickly. You can post again in ${wait.text}.`,
-        retryAfterSeconds: wait.seconds,
-      };
+      return fail("rate_limited", `You are posting quickly. You can post again in ${wait.text}.`);
     }
   }
   try {
@@ -86,23 +82,19 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     if (interval) await interval.reward(memberId);
     const wait = describeWait(rejection.msBeforeNext);
-    return {
-      ok: false,
-      message: `You have reached today's limit of comments. You can post again in ${wait.text}.`,
-      retryAfterSeconds: wait.seconds,
-    };
+    return fail("rate_limited", `You have reached today's limit of comments. You can post again in ${wait.text}.`);
   }
-  return { ok: true };
+  return ok(null);
 }
 
 /** Takes one save from a member's allowance for reviews, ratings or likes (flood control). */
-export async function consumeWriteAllowance(db: Database, memberId: string, kind: WriteKind): Promise<RateDecision> {
+export async function consumeWriteAllowance(db: Database, memberId: string, kind: WriteKind): Promise<Result> {
   try {
     await writeLimiterFor(db, kind).consume(memberId);
-    return { ok: true };
+    return ok(null);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const wait = describeWait(rejection.msBeforeNext);
-    return { ok: false, message: `You are saving very quickly. You can try again in ${wait.text}.`, retryAfterSeconds: wait.seconds };
+    return fail("rate_limited", `You are saving very quickly. You can try again in ${wait.text}.`);
   }
 }

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { ActionState } from "@/lib/forms/legacy-action-state";
 import { MAX_HALF_STARS } from "./scale";
 
 /**
@@ -33,14 +32,28 @@ export function halfStarsField(options: { required: boolean }): z.ZodType<number
   });
 }
 
-/** The rating form on a film page: a rating, or a request to clear it. */
-export const ratingFormSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rate"), halfStars: halfStarsField({ required: true }) }),
-  z.object({ intent: z.literal("clear") }),
-]);
+const film = z
+  .string({ error: "That film is not in the catalogue." })
+  .trim()
+  .min(1, "That film is not in the catalogue.")
+  .max(200, "That film is not in the catalogue.");
+
+/** The rating form on a film page: a rating, or a request to clear it. A missing intent means "rate". */
+export const ratingFormSchema = z.preprocess(
+  (value) =>
+    value && typeof value === "object" && !("intent" in value && (value as { intent?: unknown }).intent)
+      ? { ...value, intent: "rate" }
+      : value,
+  z.discriminatedUnion(
+    "intent",
+    [
+      z.object({ film, intent: z.literal("rate"), halfStars: halfStarsField({ required: true }) }),
+      z.object({ film, intent: z.literal("clear") }),
+    ],
+    { error: "Choose Save rating or Clear rating." },
+  ),
+);
 
 export type RatingFormInput = z.output<typeof ratingFormSchema>;
 export type RatingField = "halfStars";
 
-/** What the rating action returns to the form (null before the first submit). */
-export type RatingFormState = ActionState<RatingField, { halfStars: string }> | null;

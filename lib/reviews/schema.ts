@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ActionState } from "@/lib/forms/legacy-action-state";
+import { idField } from "@/lib/params";
 import { halfStarsField } from "@/lib/ratings/schema";
 
 /**
@@ -71,5 +71,35 @@ export interface ReviewFormValues {
   containsSpoilers: boolean;
 }
 
-/** What the review action returns to the form (null before the first submit). */
-export type ReviewFormState = ActionState<ReviewField, ReviewFormValues> | null;
+/** The values a refused save sent, as the form shows them again. */
+export function reviewValuesFrom(sent: Record<string, string>): ReviewFormValues {
+  return {
+    halfStars: sent.halfStars ?? "",
+    verdict: sent.verdict ?? "",
+    body: sent.body ?? "",
+    containsSpoilers: sent.containsSpoilers === "on" || sent.containsSpoilers === "true",
+  };
+}
+
+/** The film a form is about, by its slug (a hidden field). */
+export const filmSlugField = z
+  .string({ error: "That film is not in the catalogue." })
+  .trim()
+  .min(1, "That film is not in the catalogue.")
+  .max(200, "That film is not in the catalogue.");
+
+/** What the save action parses: the film's slug beside the review form's fields. */
+export const saveReviewSchema = z.intersection(z.object({ film: filmSlugField }), reviewFormSchema);
+export type SaveReviewInput = z.input<typeof saveReviewSchema>;
+
+const reviewId = idField("There is no review of yours to delete here.");
+
+export const deleteReviewSchema = z.object({ reviewId });
+export type DeleteReviewInput = z.input<typeof deleteReviewSchema>;
+
+/** Like (`like=1`) or unlike (`like=0`): the form says which state is wanted, so a repeat changes nothing. */
+export const likeReviewSchema = z.object({
+  reviewId: idField("That review is not published, so it cannot be liked."),
+  like: z.enum(["1", "0"], { error: "That like could not be understood; reload the page and try again." }),
+});
+export type LikeReviewInput = z.input<typeof likeReviewSchema>;

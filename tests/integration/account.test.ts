@@ -16,7 +16,7 @@ async function member(sessionCount = 0) {
   for (let i = 0; i < sessionCount; i++) {
     await t.db.insert(sessions).values({ sessionToken: randomUUID(), userId: row!.id, expires: new Date(Date.now() + 86_400_000) });
   }
-  return { id: row!.id, handle };
+  return { id: row!.id, handle, name: `Member ${handle}`, image: null, role: "member" as const, suspended: false };
 }
 
 const sessionsOf = async (userId: string) =>
@@ -25,9 +25,9 @@ const sessionsOf = async (userId: string) =>
 describe("updating a profile", () => {
   it("saves the name and handle", async () => {
     const me = await member();
-    expect(await updateProfile(me.id, { name: "Maya O.", handle: "maya-o" })).toEqual({
+    expect(await updateProfile(me, { name: "Maya O.", handle: "maya-o" })).toMatchObject({
       ok: true,
-      profile: { name: "Maya O.", handle: "maya-o" },
+      value: { profile: { name: "Maya O.", handle: "maya-o" } },
     });
     const [row] = await t.db.select({ name: users.name, handle: users.handle }).from(users).where(eq(users.id, me.id));
     expect(row).toEqual({ name: "Maya O.", handle: "maya-o" });
@@ -36,13 +36,14 @@ describe("updating a profile", () => {
   it("answers a handle another member holds with a field error, and keeps the member's own", async () => {
     const me = await member();
     const other = await member();
-    expect(await updateProfile(me.id, { name: "Me", handle: other.handle })).toEqual({
+    expect(await updateProfile(me, { name: "Me", handle: other.handle })).toMatchObject({
       ok: false,
+      code: "conflict",
       fieldErrors: { handle: ["That handle is taken"] },
     });
     const [row] = await t.db.select({ handle: users.handle }).from(users).where(eq(users.id, me.id));
     expect(row!.handle).toBe(me.handle);
-    expect(await updateProfile(me.id, { name: "Me again", handle: me.handle })).toMatchObject({ ok: true });
+    expect(await updateProfile(me, { name: "Me again", handle: me.handle })).toMatchObject({ ok: true });
   });
 });
 
@@ -50,7 +51,7 @@ describe("signing out everywhere", () => {
   it("deletes every session of the member and no one else's", async () => {
     const me = await member(3);
     const other = await member(1);
-    expect(await revokeAllSessions(me.id)).toBe(3);
+    expect(await revokeAllSessions(me)).toMatchObject({ ok: true, value: { revoked: 3 } });
     expect(await sessionsOf(me.id)).toBe(0);
     expect(await sessionsOf(other.id)).toBe(1);
   });

@@ -1,18 +1,14 @@
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { accounts, blockedTerms, commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { reloadEnv } from "@/lib/env";
 import { createMember, formOf } from "../support/actors";
 import { useTestDatabase } from "../support/database";
+import { session } from "../support/session";
 
-const auth = vi.hoisted(() => ({ current: null as CurrentUser | null }));
-vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => auth.current }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
-
-const { postCommentAction, editCommentAction, deleteCommentAction, reportCommentAction } = await import(
-  "@/lib/comments/actions"
-);
+const { postCommentAction, editCommentAction, deleteCommentAction, reportCommentAction, chooseSigningAccountAction } =
+  await import("@/app/reviews/[id]/actions");
 const {
   removeCommentAction,
   restoreCommentAction,
@@ -22,7 +18,7 @@ const {
   restoreReviewAction,
   suspendMemberAction,
   reinstateMemberAction,
-} = await import("@/lib/moderation/actions");
+} = await import("@/app/(moderation)/moderation/actions");
 const { addBlockedTermAction } = await import("@/app/admin/blocklist/actions");
 
 const t = useTestDatabase();
@@ -196,7 +192,7 @@ const ACTIONS: Action[] = [
 
 describe.each(ACTIONS)("$name", (action) => {
   it.each(ROLES)("as %s", async (role) => {
-    auth.current = role === "visitor" ? null : actors[role];
+    session.user = role === "visitor" ? null : actors[role];
     const form = await action.setup();
     const before = await snapshot();
     const result = await action.act(form);
@@ -215,10 +211,9 @@ describe.each(ACTIONS)("$name", (action) => {
 
 describe("choosing the account that signs comments", () => {
   it("switches to another linked account, even one whose id has colons, and refuses someone else's", async () => {
-    const { chooseSigningAccountAction } = await import("@/lib/comments/actions");
     const member = await createMember(t.db, { provider: "google" });
     await t.db.insert(accounts).values({ userId: member.id, type: "oidc", provider: "oidc", providerAccountId: "realm:users:42" });
-    auth.current = member;
+    session.user = member;
     const chosen = await chooseSigningAccountAction(null, formOf({ reviewId, account: "oidc:realm:users:42" }));
     expect(chosen).toMatchObject({ ok: true });
     const posted = await postCommentAction(null, formOf({ reviewId, body: "Signed with the other one" }));
@@ -226,7 +221,7 @@ describe("choosing the account that signs comments", () => {
     const [row] = await t.db
       .select({ provider: comments.signedWithProvider, account: comments.signedWithAccountId })
       .from(comments)
-      .where(eq(comments.id, posted.commentId!));
+      .where(eq(comments.body, "Signed with the other one"));
     expect(row).toEqual({ provider: "oidc", account: "realm:users:42" });
 
     const refused = await chooseSigningAccountAction(null, formOf({ reviewId, account: `google:acct-${actors.member.handle}` }));

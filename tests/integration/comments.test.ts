@@ -1,9 +1,9 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { blockedTerms, comments, films, reviews } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import type { CurrentUser } from "@/lib/auth";
-import { deleteComment, editComment, postComment, reportComment } from "@/lib/comments";
+import { deleteComment, editComment, postComment, reportComment } from "@/lib/comments/write";
 import { getThreadPage, type CommentView } from "@/lib/comments/queries";
 import { thoughtsHeading } from "@/lib/comments/schema";
 import type { TreeNode } from "@/lib/comments/tree";
@@ -11,8 +11,6 @@ import { reloadEnv } from "@/lib/env";
 import { removeComment, restoreComment } from "@/lib/moderation/comments";
 import { createMember, demoActor } from "../support/actors";
 import { useTestDatabase } from "../support/database";
-
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const t = useTestDatabase();
 
@@ -54,7 +52,7 @@ async function newReview(): Promise<number> {
 async function post(actor: CurrentUser, reviewId: number, body: string, parentId?: number): Promise<number> {
   const outcome = await postComment(actor, { reviewId, parentId, body });
   if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.commentId;
+  return outcome.value.commentId;
 }
 
 const flatten = (threads: TreeNode<CommentView>[]): TreeNode<CommentView>[] =>
@@ -112,8 +110,8 @@ describe("reading a thread", () => {
     const withReply = await post(maya, reviewId, "I will delete this");
     await post(jonas, reviewId, "A reply that stays", withReply);
     const alone = await post(maya, reviewId, "Gone without a trace");
-    expect((await deleteComment(maya, withReply)).ok).toBe(true);
-    expect((await deleteComment(maya, alone)).ok).toBe(true);
+    expect((await deleteComment(maya, { commentId: withReply })).ok).toBe(true);
+    expect((await deleteComment(maya, { commentId: alone })).ok).toBe(true);
     const page = await getThreadPage(reviewId, 1, null);
     expect(page!.threads).toHaveLength(1);
     expect(page!.threads[0]).toMatchObject({ state: "deleted", html: null, author: null });
@@ -124,13 +122,13 @@ describe("reading a thread", () => {
   it("shows a removed comment as a tombstone with the reason, keeps the text, and restores it", async () => {
     const reviewId = await newReview();
     const id = await post(jonas, reviewId, "Something rude");
-    expect((await removeComment(rosa, id, "Personal attack")).ok).toBe(true);
+    expect((await removeComment(rosa, { commentId: id, reason: "Personal attack" })).ok).toBe(true);
     const asReader = await getThreadPage(reviewId, 1, maya);
     expect(asReader!.threads[0]).toMatchObject({ state: "removed", html: null, removalReason: "Personal attack" });
     expect(asReader!.count).toBe(0);
     const [kept] = await t.db.select({ body: comments.body }).from(comments).where(eq(comments.id, id));
     expect(kept!.body).toBe("Something rude");
-    expect((await restoreComment(rosa, id, "Appeal upheld")).ok).toBe(true);
+    expect((await restoreComment(rosa, { commentId: id, reason: "Appeal upheld" })).ok).toBe(true);
     const restored = await getThreadPage(reviewId, 1, maya);
     expect(restored!.threads[0]!.html).toContain("Something rude");
     expect(restored!.count).toBe(1);
@@ -177,7 +175,7 @@ describe("writing", () => {
     const reviewId = await newReview();
     const body = "See https://a.example, https://b.example and https://c.example";
     const outcome = await postComment(maya, { reviewId, body });
-    expect(outcome).toMatchObject({ ok: true, held: true });
+    expect(outcome).toMatchObject({ ok: true, value: { held: true } });
     expect((await getThreadPage(reviewId, 1, jonas))!.threads).toEqual([]);
     expect((await getThreadPage(reviewId, 1, maya))!.threads[0]).toMatchObject({ state: "held" });
     expect((await getThreadPage(reviewId, 1, rosa))!.threads[0]).toMatchObject({ state: "held" });
@@ -187,7 +185,7 @@ describe("writing", () => {
   it("holds a comment with a blocklisted term", async () => {
     await t.db.insert(blockedTerms).values({ term: "cheap pills" });
     const outcome = await postComment(jonas, { reviewId: herReviewId, body: "Buy CHEAP PILLS now" });
-    expect(outcome).toMatchObject({ ok: true, held: true });
+    expect(outcome).toMatchObject({ ok: true, value: { held: true } });
   });
 
   it("reports a comment once per member, never one's own", async () => {
@@ -233,7 +231,7 @@ describe("posting limits", () => {
 
 describe("flood control on reviews, ratings and likes", () => {
   it("lets a member save a rating 30 times a minute, then says when to try again", async () => {
-    const { rateFilm } = await import("@/lib/ratings/service");
+    const { rateFilm } = await import("@/lib/ratings/write");
     const member = await createMember(t.db);
     for (let i = 0; i < 30; i++) expect((await rateFilm(member, "her", i % 9)).ok).toBe(true);
     expect(await rateFilm(member, "her", 4)).toMatchObject({
@@ -259,13 +257,13 @@ describe("counts", () => {
       if (choice < 5 || !target) {
         const author = members[random(members.length)]!;
         const outcome = await postComment(author, { reviewId, parentId: target && random(2) ? target.id : undefined, body: `Step ${step}` });
-        if (outcome.ok) posted.push({ id: outcome.commentId, author });
+        if (outcome.ok) posted.push({ id: outcome.value.commentId, author });
       } else if (choice < 7) {
-        await deleteComment(target.author, target.id);
+        await deleteComment(target.author, { commentId: target.id });
       } else if (choice < 9) {
-        await removeComment(rosa, target.id, "Random removal");
+        await removeComment(rosa, { commentId: target.id, reason: "Random removal" });
       } else {
-        await restoreComment(rosa, target.id, "Random restore");
+        await restoreComment(rosa, { commentId: target.id, reason: "Random restore" });
       }
     }
     const [visible] = await t.db

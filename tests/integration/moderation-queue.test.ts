@@ -1,15 +1,13 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { reviews } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import type { CurrentUser } from "@/lib/auth";
-import { postComment, reportComment } from "@/lib/comments";
+import { postComment, reportComment } from "@/lib/comments/write";
 import { reloadEnv } from "@/lib/env";
 import { dismissReports, removeComment } from "@/lib/moderation/comments";
 import { getModerationQueue, listModerationLog } from "@/lib/moderation/queue";
 import { createMember, demoActor } from "../support/actors";
 import { useTestDatabase } from "../support/database";
-
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const t = useTestDatabase();
 let reviewId = 0;
@@ -27,7 +25,7 @@ async function comment(body: string) {
   const author = await createMember(t.db);
   const outcome = await postComment(author, { reviewId, body });
   if (!outcome.ok) throw new Error(outcome.message);
-  return { id: outcome.commentId, author };
+  return { id: outcome.value.commentId, author };
 }
 
 describe("the moderation queue", () => {
@@ -50,15 +48,15 @@ describe("the moderation queue", () => {
     ]);
     expect(queue.items[0]).toMatchObject({ held: true, reports: [] });
 
-    expect((await removeComment(rosa, first.id, "Advertising")).ok).toBe(true);
-    expect((await dismissReports(rosa, second.id, "Fair criticism")).ok).toBe(true);
+    expect((await removeComment(rosa, { commentId: first.id, reason: "Advertising" })).ok).toBe(true);
+    expect((await dismissReports(rosa, { commentId: second.id, reason: "Fair criticism" })).ok).toBe(true);
     const after = await getModerationQueue(1);
     expect(after.items.map((i) => i.commentId)).toEqual([held.id]);
   });
 
   it("logs each action with its moderator and filters the log", async () => {
     const target = await comment("To be removed");
-    await removeComment(rosa, target.id, "Off-topic rant");
+    await removeComment(rosa, { commentId: target.id, reason: "Off-topic rant" });
     const all = await listModerationLog({ page: 1 });
     expect(all.entries[0]).toMatchObject({
       actorLabel: "@rosa",

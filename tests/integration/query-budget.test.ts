@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { films, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import { parseBrowseParams } from "@/lib/films/browse-params";
 import { getFilmPageData } from "@/lib/films/film-page";
@@ -7,7 +7,6 @@ import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import { getViewerFilmState, listMemberReviews } from "@/lib/reviews/queries";
 import { useTestDatabase } from "../support/database";
 
-vi.mock("@/lib/auth", () => ({ getCurrentUser: async () => null, hasRole: () => false }));
 
 const t = useTestDatabase();
 

@@ -1,20 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { films, ratings, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
-import { SIGN_IN_TO_POST, SUSPENDED_CANNOT_POST } from "@/lib/members/posting";
+import { tags } from "@/lib/cache/tags";
+import { SIGN_IN_TO_POST, SUSPENDED_CANNOT_POST } from "@/lib/policy";
 import { getFilmHistogram } from "@/lib/ratings/queries";
 import { formatMean } from "@/lib/ratings/scale";
 import { rateFilmAction } from "@/app/films/[slug]/actions";
 import { addFilm, addMember, form } from "../support/community";
 import { useTestDatabase } from "../support/database";
-
-const auth = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth", async () => ({
-  getCurrentUser: async () => auth.user,
-  hasRole: (await import("@/lib/auth/roles")).hasRole,
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+import { invalidatedTags, session as auth } from "../support/session";
 
 const t = useTestDatabase();
 
@@ -33,17 +28,15 @@ async function totals(filmId: number) {
   return row!;
 }
 
-beforeEach(() => {
-  auth.user = null;
-});
-
 describe("rating a film", () => {
   it("stores a rating in half stars and reports it in words", async () => {
     const film = await addFilm(t.db, "Rated Once");
     auth.user = await addMember(t.db);
-    const state = await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "7" }));
+    const state = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "7" }));
     expect(state).toEqual({ ok: true, message: "Your rating is now 3½/4." });
     expect(await ratingsOf(film.id)).toEqual([{ userId: auth.user.id, halfStars: 7 }]);
+    // The film's page, the member's page and the rated lists are invalidated, nothing else.
+    expect(invalidatedTags).toEqual([tags.film(film.id), tags.member(auth.user.id), tags.catalogue]);
   });
 
   it.each([
@@ -55,8 +48,8 @@ describe("rating a film", () => {
   ])("refuses %j with a clear message next to the field and saves nothing", async (halfStars, message) => {
     const film = await addFilm(t.db, "Out of Bounds");
     auth.user = await addMember(t.db);
-    const state = await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars }));
-    expect(state).toEqual({ ok: false, message, fieldErrors: { halfStars: [message] }, values: { halfStars } });
+    const state = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars }));
+    expect(state).toEqual({ ok: false, message, fieldErrors: { halfStars: [message] }, values: { film: film.slug, intent: "rate", halfStars } });
     expect(await ratingsOf(film.id)).toEqual([]);
     expect(await totals(film.id)).toEqual({ ratingCount: 0, halfStarsTotal: 0 });
   });
@@ -64,12 +57,12 @@ describe("rating a film", () => {
   it("refuses visitors and suspended members, leaving the database as it was", async () => {
     const film = await addFilm(t.db, "Members Only");
     auth.user = null;
-    const visitor = await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "6" }));
+    const visitor = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "6" }));
     expect(visitor).toMatchObject({ ok: false, message: SIGN_IN_TO_POST });
     auth.user = await addMember(t.db, { suspended: true });
-    const suspended = await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "6" }));
+    const suspended = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "6" }));
     expect(suspended).toMatchObject({ ok: false, message: SUSPENDED_CANNOT_POST });
-    const clearing = await rateFilmAction(film.slug, null, form({ intent: "clear" }));
+    const clearing = await rateFilmAction(null, form({ film: film.slug, intent: "clear" }));
     expect(clearing).toMatchObject({ ok: false, message: SUSPENDED_CANNOT_POST });
     expect(await ratingsOf(film.id)).toEqual([]);
     expect(await totals(film.id)).toEqual({ ratingCount: 0, halfStarsTotal: 0 });
@@ -79,7 +72,7 @@ describe("rating a film", () => {
     const film = await addFilm(t.db, "Who Is Rating");
     const other = await addMember(t.db);
     auth.user = await addMember(t.db);
-    await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "4", userId: other.id, authorId: other.id }));
+    await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "4", userId: other.id, authorId: other.id }));
     expect(await ratingsOf(film.id)).toEqual([{ userId: auth.user.id, halfStars: 4 }]);
   });
 
@@ -87,7 +80,7 @@ describe("rating a film", () => {
     const film = await addFilm(t.db, "Racing Ratings");
     auth.user = await addMember(t.db);
     const values = ["1", "8", "3", "5", "2", "6", "7", "0"];
-    const states = await Promise.all(values.map((v) => rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: v }))));
+    const states = await Promise.all(values.map((v) => rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: v }))));
     expect(states.every((s) => s?.ok)).toBe(true);
     const rows = await ratingsOf(film.id);
     expect(rows).toHaveLength(1);
@@ -96,7 +89,7 @@ describe("rating a film", () => {
 
   it("says so when the film does not exist", async () => {
     auth.user = await addMember(t.db);
-    const state = await rateFilmAction("no-such-film", null, form({ intent: "rate", halfStars: "4" }));
+    const state = await rateFilmAction(null, form({ film: "no-such-film", intent: "rate", halfStars: "4" }));
     expect(state).toMatchObject({ ok: false, message: "That film is not in the catalogue." });
   });
 });
@@ -107,7 +100,7 @@ describe("the aggregate follows every change", () => {
     const [a, b, c] = [await addMember(t.db), await addMember(t.db), await addMember(t.db)];
     const rate = async (user: CurrentUser, halfStars: string) => {
       auth.user = user;
-      return rateFilmAction(film.slug, null, form({ intent: "rate", halfStars }));
+      return rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars }));
     };
     await rate(a, "8");
     await rate(b, "7");
@@ -124,7 +117,7 @@ describe("the aggregate follows every change", () => {
     expect(await getFilmHistogram(film.id)).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1]);
 
     auth.user = a;
-    expect(await rateFilmAction(film.slug, null, form({ intent: "clear" }))).toEqual({
+    expect(await rateFilmAction(null, form({ film: film.slug, intent: "clear" }))).toEqual({
       ok: true,
       message: "Your rating is cleared.",
     });
@@ -141,7 +134,7 @@ describe("the aggregate follows every change", () => {
   it("will not clear a rating that a published review shows", async () => {
     const film = await addFilm(t.db, "Rating Under Review");
     auth.user = await addMember(t.db);
-    await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "5" }));
+    await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "5" }));
     await t.db.insert(reviews).values({
       filmId: film.id,
       authorId: auth.user.id,
@@ -150,11 +143,11 @@ describe("the aggregate follows every change", () => {
       status: "published",
       publishedAt: new Date(),
     });
-    const state = await rateFilmAction(film.slug, null, form({ intent: "clear" }));
+    const state = await rateFilmAction(null, form({ film: film.slug, intent: "clear" }));
     expect(state).toMatchObject({ ok: false });
     expect(state && !state.ok && state.message).toMatch(/published review shows this rating/);
     expect(await ratingsOf(film.id)).toEqual([{ userId: auth.user.id, halfStars: 5 }]);
-    const changed = await rateFilmAction(film.slug, null, form({ intent: "rate", halfStars: "6" }));
+    const changed = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "6" }));
     expect(changed).toMatchObject({ ok: true });
   });
 });

@@ -12,9 +12,3 @@ export async function addFilm(db: Database, title: string, year = 2001): Promise
   return row!;
 }
 
-/** Thrown by the mocked redirect(), so a test can see where an action went. */
-export class Redirected extends Error {
-  constructor(readonly url: string) {
-    super(`redirect to ${url}`);
-  }
-}

@@ -6,6 +6,15 @@ import { Pagination } from "@/components/ui/pagination";
 import { REPORT_REASONS } from "@/lib/comments/schema";
 import { getModerationQueue, listSuspendedMembers } from "@/lib/moderation/queue";
 import { requireModerator } from "./guard";
+import { parsePage } from "@/lib/params";
+import { queueControls } from "@/lib/policy";
+import {
+  approveCommentAction,
+  dismissReportsAction,
+  reinstateMemberAction,
+  removeCommentAction,
+  suspendMemberAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +22,18 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const pageOf = (value: string | string[] | undefined) => {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n > 0 ? n : 1;
-};
+const pageOf = parsePage;
 const reasonLabel = (reason: string) => REPORT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 
+const queueActions = {
+  remove: removeCommentAction,
+  dismiss: dismissReportsAction,
+  approve: approveCommentAction,
+  suspend: suspendMemberAction,
+};
+
 export default async function ModerationQueuePage({ searchParams }: { searchParams: SearchParams }) {
-  await requireModerator("/moderation");
+  const moderator = await requireModerator("/moderation");
   const params = await searchParams;
   const [queue, suspended] = await Promise.all([getModerationQueue(pageOf(params.page)), listSuspendedMembers(pageOf(params.spage))]);
   return (
@@ -69,10 +82,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                 ) : null}
                 <QueueItemTools
                   commentId={item.commentId}
-                  held={item.held}
-                  removed={item.removed}
-                  hasReports={item.reports.length > 0}
                   authorHandle={item.authorHandle}
+                  controls={queueControls(moderator, { ...item, reportCount: item.reports.length })}
+                  actions={queueActions}
                 />
               </li>
             ))}
@@ -100,7 +112,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                     {member.reason ? `: ${member.reason}` : ""}
                   </span>
                 </p>
-                <ReinstateForm handle={member.handle} />
+                <ReinstateForm action={reinstateMemberAction} handle={member.handle} />
               </li>
             ))}
           </ul>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { addBlockedTermAction, removeBlockedTermAction } from "./actions";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddBlockedTermForm, RemoveBlockedTermForm } from "@/components/moderation/blocklist-forms";
 import { Pagination } from "@/components/ui/pagination";
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
+import { mayOpenAdmin } from "@/lib/policy";
 import { listBlockedTerms } from "@/lib/moderation/blocklist";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BlocklistPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
-  if (!user || !hasRole(user.role, "admin")) notFound();
+  if (!user || !mayOpenAdmin(user)) notFound();
   const raw = Number((await searchParams).page);
   const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
   const list = await listBlockedTerms(page);
@@ -30,15 +32,15 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Se
         A new comment that contains one of these words or phrases is held for a moderator instead of showing at once. Its author
         sees it as awaiting moderation.
       </p>
-      <AddBlockedTermForm />
-      {list.terms.length === 0 ? (
+      <AddBlockedTermForm action={addBlockedTermAction} />
+      {list.items.length === 0 ? (
         <p className="text-[var(--color-muted)]">The blocklist is empty.</p>
       ) : (
         <ul className="divide-y divide-[var(--color-line)]" aria-label="Blocked terms">
-          {list.terms.map((entry) => (
+          {list.items.map((entry) => (
             <li key={entry.id} className="flex items-center justify-between gap-4 py-2">
               <span className="font-mono">{entry.term}</span>
-              <RemoveBlockedTermForm id={entry.id} term={entry.term} />
+              <RemoveBlockedTermForm action={removeBlockedTermAction} id={entry.id} term={entry.term} />
             </li>
           ))}
         </ul>

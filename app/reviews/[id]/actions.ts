@@ -1,26 +1,70 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth";
-import type { LikeState } from "@/lib/reviews/like-state";
-import { setReviewLike } from "@/lib/reviews/service";
+import { chooseSigningAccount, COMMENT_WORDS, deleteComment, editComment, postComment, reportComment } from "@/lib/comments/write";
+import {
+  commentIdSchema,
+  editCommentSchema,
+  postCommentSchema,
+  reportCommentSchema,
+  signingAccountSchema,
+} from "@/lib/comments/schema";
+import { defineAction } from "@/lib/forms/define-action";
+import { likeReviewSchema } from "@/lib/reviews/schema";
+import { setReviewLike } from "@/lib/reviews/write";
 
-/**
- * Likes (`like=1`) or unlikes (`like=0`) review `reviewId` (bound by the page)
- * for the signed-in member. Not their own review; never for visitors or
- * suspended members.
- */
-export async function likeReviewAction(reviewId: number, previous: LikeState, formData: FormData): Promise<LikeState> {
-  const id = Number(reviewId);
-  const like = formData.get("like");
-  if (!(Number.isInteger(id) && id > 0 && id <= 2_147_483_647) || (like !== "1" && like !== "0")) {
-    return { ...previous, ok: false, message: "That like could not be understood; reload the page and try again." };
-  }
-  const user = await getCurrentUser();
-  const result = await setReviewLike(user, id, like === "1");
-  if (!result.ok) return { ...previous, ok: false, message: result.message };
-  revalidatePath(`/reviews/${id}`);
-  revalidatePath(`/films/${result.filmSlug}`);
-  revalidatePath(`/members/${result.authorHandle}`);
-  return { ok: true, liked: result.liked, likeCount: result.likeCount, message: result.message };
-}
+/** Likes (`like=1`) or unlikes (`like=0`) a review; the button shows the new state and count. */
+export const likeReviewAction = defineAction({
+  requires: "poster",
+  schema: likeReviewSchema,
+  run: setReviewLike,
+  message: (value) => value.message,
+  data: (value) => ({ liked: value.liked, likeCount: value.likeCount }),
+});
+
+/** Leave a Reply / Reply: posts as the signed-in member, signed by their current account. */
+export const postCommentAction = defineAction({
+  requires: "poster",
+  words: COMMENT_WORDS,
+  schema: postCommentSchema,
+  run: postComment,
+  message: (value) =>
+    value.held
+      ? "Thanks. Your comment is awaiting moderation; only you and the moderators can see it for now."
+      : "Your comment is posted.",
+});
+
+/** Saves an edit to the member's own comment (within 15 minutes of posting). */
+export const editCommentAction = defineAction({
+  requires: "poster",
+  words: COMMENT_WORDS,
+  schema: editCommentSchema,
+  run: editComment,
+  message: (value) => (value.held ? "Saved. The edit is awaiting moderation." : "Your edit is saved."),
+});
+
+/** Deletes the member's own comment. */
+export const deleteCommentAction = defineAction({
+  requires: "member",
+  words: COMMENT_WORDS,
+  schema: commentIdSchema,
+  run: deleteComment,
+  message: "Your comment is deleted.",
+});
+
+/** Reports a comment to the moderators. */
+export const reportCommentAction = defineAction({
+  requires: "poster",
+  words: COMMENT_WORDS,
+  schema: reportCommentSchema,
+  run: reportComment,
+  message: "Thanks for the report. A moderator will look at it.",
+});
+
+/** Makes another linked account the one that signs the member's comments. */
+export const chooseSigningAccountAction = defineAction({
+  requires: "member",
+  words: COMMENT_WORDS,
+  schema: signingAccountSchema,
+  run: chooseSigningAccount,
+  message: "Your comments are now signed with that account.",
+});

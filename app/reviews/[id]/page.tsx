@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/dates";
 import { markdownExcerpt, renderMarkdown } from "@/lib/markdown";
 import { formatRating } from "@/lib/ratings/scale";
 import { getReview, type ReviewDetail } from "@/lib/reviews/queries";
-import { canReadReview } from "@/lib/reviews/visibility";
+import { mayReadReview } from "@/lib/policy";
 import { reviewJsonLd } from "@/lib/seo/json-ld";
 import { siteUrl } from "@/lib/site";
 import { CommentsSection } from "./_components/comments-section";
@@ -39,7 +39,7 @@ const loadVisibleReview = cache(async (id: string): Promise<ReviewDetail | null>
   const review = await getReview(Number(id));
   if (!review) return null;
   if (review.status === "published") return review;
-  return canReadReview(review, await getCurrentUser()) ? review : null;
+  return mayReadReview(await getCurrentUser(), review) ? review : null;
 });
 
 const filmLabel = (film: ReviewDetail["film"]) => (film.year ? `${film.title} (${film.year})` : film.title);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RatingForm } from "@/components/ratings/rating-form";
 import { getCurrentUser } from "@/lib/auth";
-import { SUSPENDED_CANNOT_POST } from "@/lib/members/posting";
+import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
 import { getViewerFilmState } from "@/lib/reviews/queries";
 import { rateFilmAction } from "../actions";
 
@@ -35,7 +35,7 @@ export async function ViewerRatingPanel({ film }: { film: { id: number; slug: st
   const review = state.review;
   return (
     <div className="space-y-4 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4">
-      <RatingForm action={rateFilmAction.bind(null, film.slug)} filmTitle={film.title} halfStars={state.halfStars} />
+      <RatingForm action={rateFilmAction} filmSlug={film.slug} filmTitle={film.title} halfStars={state.halfStars} />
       <p>
         <Link href={`/films/${film.slug}/review`} className={linkClass}>
           {review

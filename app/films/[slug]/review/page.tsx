@@ -5,7 +5,8 @@ import { DeleteReviewForm } from "@/components/reviews/delete-review-form";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { getCurrentUser } from "@/lib/auth";
 import { getFilm } from "@/lib/films/film-page";
-import { SUSPENDED_CANNOT_POST } from "@/lib/members/posting";
+import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
+import { filmLabel } from "@/lib/text";
 import { getOwnReview } from "@/lib/reviews/queries";
 import { deleteReviewAction, saveReviewAction } from "./actions";
 
@@ -39,7 +40,7 @@ export default async function ReviewEditorPage({ params }: { params: Params }) {
   if (!film) notFound();
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/films/${film.slug}/review`)}`);
-  const filmTitle = film.year ? `${film.title} (${film.year})` : film.title;
+  const filmTitle = filmLabel(film);
 
   if (user.suspended) {
     return (
@@ -74,7 +75,8 @@ export default async function ReviewEditorPage({ params }: { params: Params }) {
         </p>
       ) : null}
       <ReviewForm
-        action={saveReviewAction.bind(null, film.slug)}
+        action={saveReviewAction}
+        filmSlug={film.slug}
         filmTitle={film.title}
         published={review?.status === "published"}
         initialValues={{
@@ -84,7 +86,7 @@ export default async function ReviewEditorPage({ params }: { params: Params }) {
           containsSpoilers: review?.containsSpoilers ?? false,
         }}
       />
-      {review ? <DeleteReviewForm action={deleteReviewAction.bind(null, review.id)} filmTitle={film.title} /> : null}
+      {review ? <DeleteReviewForm action={deleteReviewAction} reviewId={review.id} filmTitle={film.title} /> : null}
     </div>
   );
 }

@@ -1,13 +1,21 @@
 import Link from "next/link";
-import { ActionForm, SubmitButton } from "@/components/comments/action-form";
+import { ActionForm, SubmitButton } from "@/components/ui/action-form";
+import { Disclosure } from "@/components/ui/disclosure";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentThread } from "@/components/comments/comment-thread";
 import { ProviderMark } from "@/components/auth/provider-mark";
 import { Pagination } from "@/components/ui/pagination";
+import { approveCommentAction, removeCommentAction, restoreCommentAction } from "@/app/(moderation)/moderation/actions";
 import { signOutAction } from "@/app/signin/actions";
 import { getCurrentUser } from "@/lib/auth";
 import { providerName } from "@/lib/auth/provider-info";
-import { chooseSigningAccountAction } from "@/lib/comments/actions";
+import {
+  chooseSigningAccountAction,
+  deleteCommentAction,
+  editCommentAction,
+  postCommentAction,
+  reportCommentAction,
+} from "../actions";
 import { getThreadPage } from "@/lib/comments/queries";
 import { listSigningAccounts } from "@/lib/comments/signing";
 import { thoughtsHeading } from "@/lib/comments/schema";
@@ -16,6 +24,15 @@ import { thoughtsHeading } from "@/lib/comments/schema";
  * "N thoughts on “Film”", the threads, and "Leave a Reply". Reads the
  * session: it is the per-reader part of the review page.
  */
+const commentActions = {
+  edit: editCommentAction,
+  delete: deleteCommentAction,
+  report: reportCommentAction,
+  remove: removeCommentAction,
+  restore: restoreCommentAction,
+  approve: approveCommentAction,
+};
+
 export async function CommentsSection({
   reviewId,
   page,
@@ -56,6 +73,8 @@ export async function CommentsSection({
             cancelHref: `${href("")}#comment-${replyTo ?? ""}`,
             providerName,
             now: new Date(),
+            post: postCommentAction,
+            actions: commentActions,
           }}
         />
       ) : (
@@ -97,14 +116,13 @@ export async function CommentsSection({
               <span className="inline-flex items-start gap-1">
                 <span aria-hidden="true">(</span>
                 <form action={signOutAction} className="inline">
+                  <input type="hidden" name="callbackUrl" value={base} />
                   <button type="submit" className="text-[var(--color-accent)] hover:underline">
                     Log out
                   </button>
                 </form>
                 <span aria-hidden="true">/</span>
-                <details className="inline-block">
-                  <summary className="cursor-pointer text-[var(--color-accent)] hover:underline">Change</summary>
-                  <div className="mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
+                <Disclosure label="Change" className="inline-block">
                     {accounts.length > 1 ? (
                       <ActionForm action={chooseSigningAccountAction} idPrefix="signing" label="Choose the account that signs your comments">
                         <input type="hidden" name="reviewId" value={reviewId} />
@@ -131,12 +149,11 @@ export async function CommentsSection({
                     <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
                       Sign in with another account and link it
                     </Link>
-                  </div>
-                </details>
+                </Disclosure>
                 <span aria-hidden="true">)</span>
               </span>
             </div>
-            <CommentForm reviewId={reviewId} idPrefix="leave-reply" label="Your comment" />
+            <CommentForm action={postCommentAction} reviewId={reviewId} idPrefix="leave-reply" label="Your comment" />
           </>
         )}
       </section>

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { LikeButton } from "@/components/reviews/like-button";
 import { getCurrentUser } from "@/lib/auth";
-import { SUSPENDED_CANNOT_POST } from "@/lib/members/posting";
+import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
+import { pluralize } from "@/lib/text";
 import { hasLiked } from "@/lib/reviews/queries";
 import { likeReviewAction } from "../actions";
 
-const likes = (n: number) => `${n} ${n === 1 ? "like" : "likes"}`;
+const likes = (n: number) => pluralize(n, "like");
 const linkClass = "font-medium text-[var(--color-accent)] hover:underline";
 
 /**
@@ -48,5 +49,5 @@ export async function ViewerReviewPanel({
     );
   }
   const liked = await hasLiked(user.id, review.id);
-  return <LikeButton action={likeReviewAction.bind(null, review.id)} liked={liked} likeCount={review.likeCount} />;
+  return <LikeButton action={likeReviewAction} reviewId={review.id} liked={liked} likeCount={review.likeCount} />;
 }

@@ -1,33 +1,30 @@
 "use client";
 
 import { createContext, useActionState, useContext, type ReactNode } from "react";
+import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { buttonClass, type ButtonTone } from "./button";
 
-export type FormState =
-  | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors: Partial<Record<string, string[]>>; values: Partial<Record<string, unknown>> }
-  | null;
-
-const StateContext = createContext<{ state: FormState; idPrefix: string }>({ state: null, idPrefix: "" });
+const StateContext = createContext<{ state: ActionState | null; idPrefix: string }>({ state: null, idPrefix: "" });
 
 /**
  * A small form around a server action: it posts without JavaScript, and with
  * it shows the action's message in a live region and each field's error next
  * to the field (see ActionField).
  */
-export function ActionForm<S extends FormState>({
+export function ActionForm({
   action,
   idPrefix,
   label,
   children,
   className,
 }: {
-  action: (state: S | null, form: FormData) => Promise<S>;
+  action: FormAction;
   idPrefix: string;
   label: string;
   children: ReactNode;
   className?: string;
 }) {
-  const [state, formAction, pending] = useActionState<S | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   return (
     <form action={formAction} aria-label={label} aria-busy={pending} className={className}>
       <StateContext value={{ state, idPrefix }}>{children}</StateContext>
@@ -101,14 +98,9 @@ export function ActionField({
   );
 }
 
-export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: "primary" | "danger" | "plain" }) {
-  const classes = {
-    primary: "bg-[var(--color-accent)] text-[var(--color-accent-ink)]",
-    danger: "bg-red-700 text-white",
-    plain: "border border-[var(--color-line)]",
-  }[tone];
+export function SubmitButton({ children, tone = "primary" }: { children: ReactNode; tone?: ButtonTone }) {
   return (
-    <button type="submit" className={`rounded px-3 py-1 text-sm font-medium ${classes}`}>
+    <button type="submit" className={buttonClass(tone, "small")}>
       {children}
     </button>
   );

@@ -1,18 +1,37 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { films, ratings, reviewLikes, reviews, users } from "@/db/schema";
+import { films, ratings, reviewLikes, reviews } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
-import { postingRefusal } from "@/lib/members/posting";
+import { tags, type Tag } from "@/lib/cache/tags";
+import { authorize, refuseReviewLike } from "@/lib/policy";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
-import type { ReviewFormOutput } from "./schema";
+import { fail, invalid, ok, type Result } from "@/lib/result";
+import {
+  deleteReviewSchema,
+  likeReviewSchema,
+  saveReviewSchema,
+  type DeleteReviewInput,
+  type LikeReviewInput,
+  type ReviewFormOutput,
+  type SaveReviewInput,
+} from "./schema";
 
-type Refused = { ok: false; reason: "refused" | "not-found" | "forbidden"; message: string };
+export interface SavedReview {
+  reviewId: number;
+  status: ReviewStatus;
+  created: boolean;
+  filmSlug: string;
+  intent: ReviewFormOutput["intent"];
+  message: string;
+  changed: Tag[];
+}
 
-export type SaveReviewResult =
-  | { ok: true; reviewId: number; status: ReviewStatus; created: boolean; filmSlug: string; message: string }
-  | Refused;
+/** Everything a review's words or status show on: its page, its film, its author, the site's lists. */
+function reviewChanges(review: { id: number; filmId: number; authorId: string }): Tag[] {
+  return [tags.review(review.id), tags.film(review.filmId), tags.member(review.authorId), tags.reviews, tags.catalogue];
+}
 
 function savedMessage(status: ReviewStatus, intent: ReviewFormOutput["intent"], created: boolean): string {
   if (status === "hidden") {
@@ -30,18 +49,17 @@ function savedMessage(status: ReviewStatus, intent: ReviewFormOutput["intent"], 
  * Editing a published review marks it edited; a hidden review stays hidden.
  * The author is always `actor`: nothing in `input` names one.
  */
-export async function saveReview(
-  actor: CurrentUser | null,
-  filmSlug: string,
-  input: ReviewFormOutput,
-): Promise<SaveReviewResult> {
-  const refusal = postingRefusal(actor);
-  if (refusal || !actor) return { ok: false, reason: "refused", message: refusal ?? "" };
-  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "review");
-  if (!allowance.ok) return { ok: false, reason: "refused", message: allowance.message };
+export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Promise<Result<SavedReview>> {
+  const poster = authorize(actor, "poster");
+  if (!poster.ok) return poster;
+  const parsed = saveReviewSchema.safeParse(raw);
+  if (!parsed.success) return invalid(parsed.error, "The review is not saved yet: please fix the fields marked below.");
+  const { film: filmSlug, ...input } = parsed.data;
   const db = await getDb();
+  const allowance = await consumeWriteAllowance(db, actor.id, "review");
+  if (!allowance.ok) return allowance;
   const [film] = await db.select({ id: films.id }).from(films).where(eq(films.slug, filmSlug)).limit(1);
-  if (!film) return { ok: false, reason: "not-found", message: "That film is not in the catalogue." };
+  if (!film) return fail("not_found", "That film is not in the catalogue.");
   const publish = input.intent === "publish";
   const saved = await db.transaction(async (tx) => {
     if (input.halfStars !== undefined) {
@@ -81,93 +99,85 @@ export async function saveReview(
       })
       // xmax is 0 on a row this statement inserted, and set on one it updated.
       .returning({ id: reviews.id, status: reviews.status, created: sql<boolean>`(xmax = 0)` });
-    return row!;
+    if (!row) throw new Error("The review upsert returned no row.");
+    return row;
   });
-  return {
-    ok: true,
+  return ok({
     reviewId: saved.id,
     status: saved.status,
     created: saved.created,
     filmSlug,
+    intent: input.intent,
     message: savedMessage(saved.status, input.intent, saved.created),
-  };
+    changed: reviewChanges({ id: saved.id, filmId: film.id, authorId: actor.id }),
+  });
 }
-
-export type DeleteReviewResult =
-  | { ok: true; filmSlug: string; authorHandle: string; message: string }
-  | Refused;
 
 /**
  * Deletes review `reviewId` if `actor` wrote it. The rating stays: it is
  * the member's rating of the film, which a review only displays.
  */
-export async function deleteReview(actor: CurrentUser | null, reviewId: number): Promise<DeleteReviewResult> {
-  const refusal = postingRefusal(actor);
-  if (refusal || !actor) return { ok: false, reason: "refused", message: refusal ?? "" };
+export async function deleteReview(
+  actor: CurrentUser,
+  input: DeleteReviewInput,
+): Promise<Result<{ filmSlug: string; changed: Tag[] }>> {
+  const poster = authorize(actor, "poster");
+  if (!poster.ok) return poster;
+  const parsed = deleteReviewSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { reviewId } = parsed.data;
   const db = await getDb();
   const [deleted] = await db
     .delete(reviews)
     .where(and(eq(reviews.id, reviewId), eq(reviews.authorId, actor.id)))
     .returning({ filmId: reviews.filmId });
-  if (!deleted) {
-    return { ok: false, reason: "not-found", message: "There is no review of yours to delete here." };
-  }
+  if (!deleted) return fail("not_found", "There is no review of yours to delete here.");
   const [film] = await db.select({ slug: films.slug }).from(films).where(eq(films.id, deleted.filmId));
-  return {
-    ok: true,
+  return ok({
     filmSlug: film?.slug ?? "",
-    authorHandle: actor.handle,
-    message: "Your review is deleted. Your rating of the film is kept.",
-  };
+    changed: reviewChanges({ id: reviewId, filmId: deleted.filmId, authorId: actor.id }),
+  });
 }
 
-export type LikeResult =
-  | { ok: true; liked: boolean; likeCount: number; filmSlug: string; authorHandle: string; message: string }
-  | Refused;
+export interface LikeChange {
+  liked: boolean;
+  likeCount: number;
+  message: string;
+  changed: Tag[];
+}
 
 /**
  * Sets whether `actor` likes review `reviewId`. Saying the wanted state
  * (rather than "toggle") makes a repeated submit harmless. Members cannot
  * like their own review, nor one that is not published.
  */
-export async function setReviewLike(actor: CurrentUser | null, reviewId: number, like: boolean): Promise<LikeResult> {
-  const refusal = postingRefusal(actor);
-  if (refusal || !actor) return { ok: false, reason: "refused", message: refusal ?? "" };
-  const allowance = await consumeWriteAllowance(await getDb(), actor.id, "like");
-  if (!allowance.ok) return { ok: false, reason: "refused", message: allowance.message };
+export async function setReviewLike(actor: CurrentUser, input: LikeReviewInput): Promise<Result<LikeChange>> {
+  const poster = authorize(actor, "poster");
+  if (!poster.ok) return poster;
+  const parsed = likeReviewSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const reviewId = parsed.data.reviewId;
+  const like = parsed.data.like === "1";
   const db = await getDb();
+  const allowance = await consumeWriteAllowance(db, actor.id, "like");
+  if (!allowance.ok) return allowance;
   const [review] = await db
     .select({ authorId: reviews.authorId, status: reviews.status, filmId: reviews.filmId })
     .from(reviews)
     .where(eq(reviews.id, reviewId))
     .limit(1);
-  if (!review || review.status !== "published") {
-    return { ok: false, reason: "not-found", message: "That review is not published, so it cannot be liked." };
-  }
-  if (review.authorId === actor.id) {
-    return { ok: false, reason: "forbidden", message: "You cannot like your own review." };
-  }
+  const refused = refuseReviewLike(actor, review ?? null);
+  if (refused || !review) return refused ?? fail("not_found", "That review is not published, so it cannot be liked.");
   if (like) {
     await db.insert(reviewLikes).values({ reviewId, userId: actor.id }).onConflictDoNothing();
   } else {
     await db.delete(reviewLikes).where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, actor.id)));
   }
-  const [after] = await db
-    .select({
-      likeCount: reviews.likeCount,
-      filmSlug: films.slug,
-      authorHandle: users.handle,
-    })
-    .from(reviews)
-    .innerJoin(films, eq(films.id, reviews.filmId))
-    .innerJoin(users, eq(users.id, reviews.authorId))
-    .where(eq(reviews.id, reviewId));
-  return {
-    ok: true,
+  const [after] = await db.select({ likeCount: reviews.likeCount }).from(reviews).where(eq(reviews.id, reviewId));
+  return ok({
     liked: like,
     likeCount: after?.likeCount ?? 0,
-    filmSlug: after?.filmSlug ?? "",
-    authorHandle: after?.authorHandle ?? "",
     message: like ? "You like this review." : "You no longer like this review.",
-  };
+    changed: [tags.review(reviewId), tags.film(review.filmId), tags.member(review.authorId)],
+  });
 }
