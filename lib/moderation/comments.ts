@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { getDb, type Database } from "@/db/client";
+import { getDb, type Transaction } from "@/db/client";
 import { commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { hasRole } from "@/lib/auth/roles";
@@ -9,7 +9,6 @@ import { recordModerationAction, type ModerationAction } from "./log";
 
 export type ModerationOutcome<T = object> = ({ ok: true } & T) | { ok: false; message: string; fieldErrors?: { reason?: string[] } };
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Step<T> = (
   tx: Transaction,
   log: (entry: Omit<ModerationAction, "actorId" | "actorLabel">) => Promise<void>,
