@@ -7,18 +7,29 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { env, seedPlan } from "../lib/env";
 import { lockDataFolder } from "./lock";
 import * as schema from "./schema";
 
 /** A Drizzle handle on either driver: PGlite embedded, or postgres.js on a server. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** An open transaction, as `db.transaction()` hands it to its callback. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Where the database is: handed in by whoever opens it (lib/env.ts reads the environment). */
+export interface DatabaseSettings {
+  /** `postgres://…` of a PostgreSQL server; unset: the embedded database in `dataDir`. */
+  url?: string;
+  dataDir: string;
+}
 
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";
+  /** Applies the pending migrations in db/migrations. */
+  migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,20 +41,26 @@ type Holder = {
 
 const globalForDb = globalThis as typeof globalThis & { __marqueeDb?: Holder };
 // Kept on globalThis so a hot reload in development reuses the open database
-// instead of opening a second PGlite on the same folder.
+// instead of opening a second PGlite on the same folder, and so the route
+// bundles see the handle that start-up (instrumentation.ts) opened.
 const holder: Holder = (globalForDb.__marqueeDb ??= {});
 
-/** Opens PostgreSQL at `url` with postgres.js and brings its schema up to date. */
-export async function openPostgres(url: string, options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+/** Opens PostgreSQL at `url` with postgres.js. Migrating is a separate step. */
+export function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  if (options.migrate !== false) {
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder });
-  }
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: "postgres",
+    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    close: () => client.end({ timeout: 5 }),
+  };
 }
 
-/** Opens (creating if missing) the embedded database in `dataDir`, locked to this process. */
+/**
+ * Opens (creating if missing) the embedded database in `dataDir`, locked to
+ * this process. Migrating is a separate step.
+ */
 export async function openEmbedded(dataDir: string): Promise<DatabaseHandle & { client: PGlite }> {
   const dir = path.resolve(dataDir);
   mkdirSync(dir, { recursive: true });
@@ -51,11 +68,11 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle & { 
   try {
     const client = await PGlite.create(path.join(dir, "pgdata"));
     const db = drizzlePglite(client, { schema }) as unknown as Database;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
     return {
       db,
       client,
       kind: "pglite",
+      migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
       close: async () => {
         await client.close();
         release();
@@ -67,32 +84,34 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle & { 
   }
 }
 
-async function open(): Promise<DatabaseHandle> {
-  const config = env();
-  if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
-  const handle = await openEmbedded(config.MARQUEE_DATA_DIR);
-  const plan = seedPlan(config);
-  if (plan !== "none") {
-    const { seedIfEmpty } = await import("./seed");
-    await seedIfEmpty(handle.db, { demo: plan === "demo" });
-  }
-  return handle;
+/**
+ * Opens this process's database (the server at `settings.url`, else the
+ * embedded one in `settings.dataDir`); getDb() returns it from then on. A
+ * second call returns the handle already open. It neither migrates nor seeds:
+ * start-up (lib/startup.ts) and the scripts do those as steps of their own.
+ */
+export function openDatabase(settings: DatabaseSettings): Promise<DatabaseHandle> {
+  holder.handle ??= (settings.url ? Promise.resolve(openPostgres(settings.url)) : openEmbedded(settings.dataDir)).catch(
+    (error: unknown) => {
+      holder.handle = undefined;
+      throw error;
+    },
+  );
+  return holder.handle;
 }
 
-/**
- * The database for this process, opened and migrated on first use (and, when
- * embedded and empty, seeded with the demo data and the film catalogue).
- */
+/** The database this process opened with openDatabase() (at start-up, or in a script). */
 export async function getDb(): Promise<Database> {
   if (holder.override) return holder.override;
-  holder.handle ??= open().catch((error: unknown) => {
-    holder.handle = undefined;
-    throw error;
-  });
+  if (!holder.handle) {
+    throw new Error(
+      "The database is not open: the server opens it when it starts (lib/startup.ts), a script with openDatabase().",
+    );
+  }
   return (await holder.handle).db;
 }
 
-/** Closes this process's database, if it was opened. */
+/** Closes this process's database, if it was opened (scripts, before they exit). */
 export async function closeDb(): Promise<void> {
   const pending = holder.handle;
   holder.handle = undefined;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The one place that reads `process.env`. Every other module asks this one.
- * No `server-only` import: the database scripts run under plain Node.
+ * No `server-only` import: instrumentation.ts and drizzle.config.ts load it too.
  */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -68,6 +68,14 @@ export function env(): Env {
 /** What an empty embedded database is seeded with (see MARQUEE_SEED). */
 export function seedPlan(config: Env): "demo" | "catalogue" | "none" {
   return config.MARQUEE_SEED ?? (config.NODE_ENV === "production" ? "catalogue" : "demo");
+}
+
+/**
+ * Where the database is, in the shape db/client.ts's openDatabase() takes: the
+ * server at DATABASE_URL, else the embedded folder.
+ */
+export function databaseSettings(config: Env): { url?: string; dataDir: string } {
+  return { url: config.DATABASE_URL, dataDir: config.MARQUEE_DATA_DIR };
 }
 
 /** Forget the parsed environment so the next env() reads process.env again (tests change it). */

@@ -1,19 +1,30 @@
 // No "server-only" here: instrumentation.ts is not compiled as a React server module.
-import { getDb } from "@/db/client";
-import { assertProductionReady, env } from "./env";
+import { openDatabase } from "@/db/client";
+import { assertProductionReady, databaseSettings, env, seedPlan } from "./env";
 
 /**
- * The server's first steps (from instrumentation.ts): a production server
- * without the secrets sign-in needs stops here, naming each missing variable;
- * then the database opens, so migrations (and, on a new embedded database,
- * the seed) run before the first request.
+ * The server's first steps (from instrumentation.ts), one after another, all
+ * before the first request: a production server without the secrets sign-in
+ * needs stops here, naming each missing variable; then the database opens,
+ * its migrations run, and a new, empty embedded database gets what
+ * MARQUEE_SEED says.
  */
 export async function startServer(): Promise<void> {
+  let config;
   try {
-    assertProductionReady(env());
+    config = env();
+    assertProductionReady(config);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  await getDb();
+  const handle = await openDatabase(databaseSettings(config));
+  await handle.migrate();
+  const plan = seedPlan(config);
+  // A server database is filled with `npm run db:seed` / `db:import` on purpose, never on start.
+  if (handle.kind === "pglite" && plan !== "none") {
+    // Loaded only here: the seed reads the whole film catalogue.
+    const { seedIfEmpty } = await import("@/db/seed");
+    await seedIfEmpty(handle.db, { demo: plan === "demo" });
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inArray } from "drizzle-orm";
-import { uniqueSlug, slugify } from "../../lib/slug";
+import { uniqueSlug, slugify } from "../slug";
 import type { Database } from "../client";
 import { filmCredits, films, people } from "../schema";
 

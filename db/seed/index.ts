@@ -12,7 +12,7 @@ import {
 } from "../schema";
 import { describeSummary, importCatalogue, loadVegaMovies, progressBar } from "./catalogue";
 import { demoMembers, her, herComments, herReview } from "./demo";
-import { slugify } from "../../lib/slug";
+import { slugify } from "../slug";
 
 /**
  * Adds the demo members, "Her" with its credits, the demo review and its two

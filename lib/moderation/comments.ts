@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Transaction } from "@/db/client";
 import { commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { authorize, type Moderator } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
-import { recordModerationAction, type DatabaseOrTransaction, type ModerationAction } from "./log";
+import { recordModerationAction, type ModerationAction } from "./log";
 import {
   approveCommentSchema,
   dismissReportsSchema,
@@ -19,7 +19,7 @@ import {
 
 type LogEntry = Omit<ModerationAction, "actorId" | "actorLabel">;
 type Step<I, T> = (
-  tx: DatabaseOrTransaction,
+  tx: Transaction,
   input: I,
   moderator: Moderator,
   log: (entry: LogEntry) => Promise<void>,

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { moderationLog } from "@/db/schema";
 
 /** A database handle or an open transaction on it. */
-export type DatabaseOrTransaction = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseOrTransaction = Database | Transaction;
 
 export interface ModerationAction {
   /** The member who acted; null for the command line or the system. */

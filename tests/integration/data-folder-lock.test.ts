@@ -21,7 +21,7 @@ describe("the embedded data folder lock", () => {
     const dir = freshFolder();
     const handle = await openEmbedded(dir);
     try {
-      const second = spawnSync(process.execPath, ["--import", "tsx", "db/scripts/migrate.ts"], {
+      const second = spawnSync(process.execPath, ["--import", "tsx", "scripts/migrate.ts"], {
         env: { ...process.env, MARQUEE_DATA_DIR: dir, DATABASE_URL: "" },
         encoding: "utf8",
         timeout: 60_000,

@@ -30,7 +30,8 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`create database "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    const handle = await openPostgres(url.toString());
+    const handle = openPostgres(url.toString());
+    await handle.migrate();
     await handle.close();
     project.provide("postgresTemplateUrl", url.toString());
     project.provide("pgliteTemplate", "");

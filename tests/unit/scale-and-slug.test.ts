@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMean, formatRating, ratingLabel } from "@/lib/ratings/scale";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/db/slug";
 
 describe("the four-point scale", () => {
   it("shows half stars as fractions of four", () => {
