@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RoleForm } from "@/components/admin/role-form";
-import { Pagination } from "@/components/ui/pagination";
+import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth";
 import { mayOpenAdmin } from "@/lib/policy";
-import { listMembers, MEMBERS_PAGE_SIZE } from "@/lib/moderation/members";
+import { listMembers } from "@/lib/moderation/members";
+import { parsePage } from "@/lib/params";
 import { changeRoleAction } from "./actions";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = {
   title: "Members and roles",
@@ -19,7 +21,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const paramsSchema = z.object({
   q: z.preprocess(first, z.string().trim().max(100)).catch(""),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000)).catch(1),
+  page: z.unknown().transform(parsePage),
 });
 
 const joined = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
@@ -40,7 +42,6 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
   const { q, page } = paramsSchema.parse({ q: params.q ?? "", page: params.page ?? 1 });
   const result = await listMembers(user, { q, page });
   if (!result) notFound();
-  const firstShown = (result.page - 1) * MEMBERS_PAGE_SIZE + 1;
 
   return (
     <div className="space-y-6">
@@ -66,7 +67,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         </div>
         <button
           type="submit"
-          className="rounded bg-[var(--color-accent)] px-3 py-1 font-medium text-[var(--color-accent-ink)]"
+          className={buttonClass("primary", "small")}
         >
           Search
         </button>
@@ -77,15 +78,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         ) : null}
       </form>
 
-      <p role="status" className="text-sm text-[var(--color-muted)]">
-        {result.total === 0
-          ? q
-            ? `No member's handle or name contains “${q}”.`
-            : "There are no members yet."
-          : result.items.length === 0
-            ? `Page ${result.page} is past the end: there ${result.pageCount === 1 ? "is 1 page" : `are ${result.pageCount} pages`}.`
-            : `Showing ${firstShown}–${firstShown + result.items.length - 1} of ${result.total} ${result.total === 1 ? "member" : "members"}.`}
-      </p>
+      <PageStatus
+        page={result}
+        noun={["member", "members"]}
+        empty={q ? `No member's handle or name contains “${q}”.` : "There are no members yet."}
+        hrefFor={(p) => hrefFor(q, p)}
+      />
 
       {result.items.length > 0 ? (
         <table className="w-full border-collapse text-left text-sm">

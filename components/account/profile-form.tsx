@@ -11,6 +11,7 @@ import {
   type ProfileField,
   type ProfileInput,
 } from "@/lib/account/profile-schema";
+import { buttonClass } from "@/components/ui/button";
 
 const subscribeNothing = () => () => {};
 
@@ -110,7 +111,7 @@ export function ProfileForm({
         <button
           type="submit"
           disabled={pending}
-          className="rounded bg-[var(--color-accent)] px-4 py-2 font-medium text-[var(--color-accent-ink)] disabled:opacity-70"
+          className={buttonClass("primary")}
         >
           {pending ? "Saving…" : "Save profile"}
         </button>

@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useOptimistic } from "react
 import { useForm, useWatch } from "react-hook-form";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { COMMENT_MAX_LENGTH, postCommentSchema } from "@/lib/comments/schema";
+import { buttonClass } from "@/components/ui/button";
 
 const bodySchema = postCommentSchema.pick({ body: true });
 type Values = { body: string };
@@ -85,7 +86,7 @@ export function CommentForm({
         <button
           type="submit"
           disabled={pending}
-          className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)] disabled:opacity-60"
+          className={buttonClass("primary")}
         >
           {pending ? "Posting…" : "Post comment"}
         </button>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SORTS, SORT_LABELS, type BrowseParams } from "@/lib/films/browse-params";
+import { buttonClass } from "@/components/ui/button";
 
 const DECADES = Array.from({ length: 11 }, (_, i) => 2020 - i * 10);
 
@@ -45,7 +46,7 @@ export function BrowseFilters({ params, genres }: { params: BrowseParams; genres
           ))}
         </select>
       </div>
-      <button type="submit" className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)]">
+      <button type="submit" className={buttonClass("primary")}>
         Show films
       </button>
       {params.q || params.genre || params.decade ? (

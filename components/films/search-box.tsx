@@ -1,3 +1,4 @@
+import { buttonClass } from "@/components/ui/button";
 /** The header's film search: a plain GET form, so it works before any JavaScript. */
 export function SearchBox({
   defaultValue = "",
@@ -25,7 +26,7 @@ export function SearchBox({
       />
       <button
         type="submit"
-        className="rounded bg-[var(--color-accent)] px-3 py-1 text-sm font-medium text-[var(--color-accent-ink)]"
+        className={buttonClass("primary", "small")}
       >
         Search
       </button>

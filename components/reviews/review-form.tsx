@@ -15,6 +15,7 @@ import {
   reviewValuesFrom,
 } from "@/lib/reviews/schema";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { buttonClass } from "@/components/ui/button";
 
 const FIELDS: ReviewField[] = ["halfStars", "verdict", "body", "containsSpoilers", "intent"];
 
@@ -178,7 +179,7 @@ export function ReviewForm({
             name="intent"
             value="publish"
             disabled={pending}
-            className="rounded bg-[var(--color-accent)] px-5 py-2 font-medium text-[var(--color-accent-ink)] disabled:opacity-60"
+            className={buttonClass("primary")}
           >
             {published ? "Update review" : "Publish"}
           </button>

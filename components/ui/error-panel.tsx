@@ -1,5 +1,7 @@
 "use client";
 
+import { buttonClass } from "./button";
+
 /** Shown by each route's error boundary: says what happened and offers a retry. */
 export function ErrorPanel({ what, reset, digest }: { what: string; reset: () => void; digest?: string }) {
   return (
@@ -10,7 +12,7 @@ export function ErrorPanel({ what, reset, digest }: { what: string; reset: () =>
       <button
         type="button"
         onClick={reset}
-        className="rounded bg-[var(--color-accent)] px-4 py-2 font-medium text-[var(--color-accent-ink)]"
+        className={buttonClass("primary")}
       >
         Try again
       </button>

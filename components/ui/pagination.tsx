@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { Page } from "@/lib/pagination";
 
 /**
  * Previous / next and nearby page links. `hrefFor(page)` builds each URL, so
@@ -46,5 +47,49 @@ export function Pagination({
         </Link>
       ) : null}
     </nav>
+  );
+}
+
+/**
+ * The line above a paginated list: "Showing 25–48 of 3,201 films", the empty
+ * sentence, or, for a page past the end, where the list ends with a link to
+ * its last page. Every list says it the same way.
+ */
+export function PageStatus({
+  page,
+  noun,
+  empty,
+  hrefFor,
+}: {
+  page: Page<unknown>;
+  /** What the list holds, singular and plural: ["film", "films"]. */
+  noun: [string, string];
+  empty: string;
+  hrefFor: (page: number) => string;
+}) {
+  if (page.total === 0) {
+    return (
+      <p role="status" className="text-sm text-[var(--color-muted)]">
+        {empty}
+      </p>
+    );
+  }
+  if (page.pastEnd || page.items.length === 0) {
+    return (
+      <p role="status" className="text-sm text-[var(--color-muted)]">
+        {`Page ${page.page.toLocaleString("en-GB")} is past the end: there ${page.pageCount === 1 ? "is 1 page" : `are ${page.pageCount.toLocaleString("en-GB")} pages`}. `}
+        <Link href={hrefFor(page.pageCount)} className="text-[var(--color-accent)] hover:underline">
+          Go to the last page
+        </Link>
+      </p>
+    );
+  }
+  const first = (page.page - 1) * page.size + 1;
+  const last = first + page.items.length - 1;
+  const count = page.total.toLocaleString("en-GB");
+  return (
+    <p role="status" className="text-sm text-[var(--color-muted)]">
+      {`Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${count} ${page.total === 1 ? noun[0] : noun[1]}.`}
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { renderMarkdown } from "@/lib/markdown";
 import { formatRating } from "@/lib/ratings/scale";
 import type { FeedReview } from "@/lib/reviews/queries";
+import { filmLabel } from "@/lib/text";
 
 /**
  * Text for XML: the five special characters escaped, and characters XML 1.0
@@ -73,7 +74,7 @@ export function buildRss(channel: RssChannel): string {
 
 /** A review as a feed item: the verdict line, then the body (held back when it has spoilers). */
 export function reviewToRssItem(review: FeedReview, origin: string): RssItem {
-  const film = review.film.year ? `${review.film.title} (${review.film.year})` : review.film.title;
+  const film = filmLabel(review.film);
   const rating = review.halfStars === null ? "" : ` ${formatRating(review.halfStars)}`;
   const verdictLine = `<p><strong>My Rating:${escapeXml(rating) || " not rated"}</strong> – ${escapeXml(review.verdict)}</p>`;
   const body = review.containsSpoilers

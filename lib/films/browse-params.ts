@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePage } from "@/lib/params";
 
 export const SORTS = ["relevance", "title", "year", "rating", "ratings"] as const;
 export type FilmSort = (typeof SORTS)[number];
@@ -39,7 +40,7 @@ const schema = z.object({
       .nullable(),
   ).catch(null),
   sort: z.preprocess(first, z.enum(SORTS).optional()).catch(undefined),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+  page: z.unknown().transform(parsePage),
 });
 
 /**

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { filmCredits, films, people, reviews } from "@/db/schema";
 import type { CreditRole } from "@/db/schema";
 import { PAGE_SIZE, toPrefixTsquery, type BrowseParams } from "./browse-params";
+import { paginate, type Page } from "@/lib/pagination";
 
 /** A film as a list shows it. */
 export interface FilmCard {
@@ -26,12 +27,7 @@ const cardColumns = {
   halfStarsTotal: films.halfStarsTotal,
 };
 
-export interface BrowseResult {
-  films: FilmCard[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
+export type BrowseResult = Page<FilmCard>;
 
 const meanExpression = sql`(${films.halfStarsTotal}::numeric / nullif(${films.ratingCount}, 0))`;
 
@@ -45,7 +41,7 @@ export async function browseFilms(params: BrowseParams): Promise<BrowseResult> {
   const conditions: SQL[] = [];
   const tsquery = params.q ? toPrefixTsquery(params.q) : null;
   const query = tsquery ? sql`to_tsquery('simple', ${tsquery})` : null;
-  if (params.q && !query) return { films: [], total: 0, page: params.page, pageCount: 0 };
+  if (params.q && !query) return paginate([], 0, params.page, PAGE_SIZE);
   if (query) {
     conditions.push(
       sql`(${films.search} @@ ${query} or ${films.id} in (
@@ -98,12 +94,12 @@ export async function browseFilms(params: BrowseParams): Promise<BrowseResult> {
       .where(conditions.length ? and(...conditions) : undefined);
     total = row?.n ?? 0;
   }
-  return {
-    films: rows.map(({ total: _total, ...card }) => card),
+  return paginate(
+    rows.map(({ total: _total, ...card }) => card),
     total,
-    page: params.page,
-    pageCount: Math.ceil(total / PAGE_SIZE),
-  };
+    params.page,
+    PAGE_SIZE,
+  );
 }
 
 /** Every genre in the catalogue, for the browse filter. */

@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { ReportReason } from "@/db/schema";
+import { paginate, type Page } from "@/lib/pagination";
 import type { Role } from "@/lib/auth/roles";
 
 export const QUEUE_PAGE_SIZE = 20;
@@ -24,12 +25,7 @@ export interface QueueItem {
   reports: { reason: ReportReason; note: string | null; reporter: string }[];
 }
 
-export interface Queue {
-  items: QueueItem[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
+export type Queue = Page<QueueItem>;
 
 /**
  * The moderators' queue: comments with open reports (grouped, oldest report
@@ -81,9 +77,11 @@ export async function getModerationQueue(page: number): Promise<Queue> {
     .orderBy(sql`coalesce(${openReports.firstReportedAt}, ${comments.heldAt}) asc`, asc(comments.id))
     .limit(QUEUE_PAGE_SIZE)
     .offset((current - 1) * QUEUE_PAGE_SIZE);
+  // Past the end the window holds no row to carry the total: page 1 says it.
+  if (rows.length === 0 && current > 1) return paginate([], (await getModerationQueue(1)).total, current, QUEUE_PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
-  return {
-    items: rows.map((row) => ({
+  return paginate(
+    rows.map((row) => ({
       commentId: row.commentId,
       reviewId: row.reviewId,
       filmTitle: row.filmTitle,
@@ -100,9 +98,9 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       reports: row.reports ?? [],
     })),
     total,
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-  };
+    current,
+    QUEUE_PAGE_SIZE,
+  );
 }
 
 export interface LogFilters {
@@ -126,7 +124,7 @@ export interface LogEntry {
 }
 
 /** The moderation log, newest first, filtered by moderator, action and target. One query. */
-export async function listModerationLog(filters: LogFilters): Promise<{ entries: LogEntry[]; total: number; page: number; pageCount: number }> {
+export async function listModerationLog(filters: LogFilters): Promise<Page<LogEntry>> {
   const db = await getDb();
   const conditions: SQL[] = [];
   if (filters.actor) conditions.push(eq(moderationLog.actorLabel, filters.actor.startsWith("@") || filters.actor === "command line" ? filters.actor : `@${filters.actor}`));
@@ -151,13 +149,16 @@ export async function listModerationLog(filters: LogFilters): Promise<{ entries:
     .orderBy(desc(moderationLog.createdAt), desc(moderationLog.id))
     .limit(LOG_PAGE_SIZE)
     .offset((current - 1) * LOG_PAGE_SIZE);
+  if (rows.length === 0 && current > 1) {
+    return paginate([], (await listModerationLog({ ...filters, page: 1 })).total, current, LOG_PAGE_SIZE);
+  }
   const total = rows[0]?.total ?? 0;
-  return {
-    entries: rows.map(({ total: _total, ...entry }) => entry),
+  return paginate(
+    rows.map(({ total: _total, ...entry }) => entry),
     total,
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / LOG_PAGE_SIZE)),
-  };
+    current,
+    LOG_PAGE_SIZE,
+  );
 }
 
 /** The actions that appear in the log, for the filter. */
@@ -179,7 +180,7 @@ export interface SuspendedMember {
 }
 
 /** Members suspended from posting, most recent first, a page at a time. One query. */
-export async function listSuspendedMembers(page: number): Promise<{ members: SuspendedMember[]; total: number; pageCount: number }> {
+export async function listSuspendedMembers(page: number): Promise<Page<SuspendedMember>> {
   const db = await getDb();
   const current = Math.max(1, page);
   const rows = await db
@@ -195,10 +196,12 @@ export async function listSuspendedMembers(page: number): Promise<{ members: Sus
     .orderBy(desc(users.suspendedAt), asc(users.handle))
     .limit(QUEUE_PAGE_SIZE)
     .offset((current - 1) * QUEUE_PAGE_SIZE);
+  if (rows.length === 0 && current > 1) return paginate([], (await listSuspendedMembers(1)).total, current, QUEUE_PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
-  return {
-    members: rows.map((r) => ({ handle: r.handle, name: r.name, suspendedAt: r.suspendedAt!, reason: r.reason })),
+  return paginate(
+    rows.flatMap((r) => (r.suspendedAt ? [{ handle: r.handle, name: r.name, suspendedAt: r.suspendedAt, reason: r.reason }] : [])),
     total,
-    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-  };
+    current,
+    QUEUE_PAGE_SIZE,
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePage } from "@/lib/params";
 
 /** Reviews per page on film and member pages. */
 export const REVIEWS_PAGE_SIZE = 10;
@@ -15,7 +16,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 const schema = z.object({
   reviews: z.preprocess(first, z.enum(REVIEW_SORTS)).catch("newest"),
-  page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000)).catch(1),
+  page: z.unknown().transform(parsePage),
 });
 
 export interface ReviewListParams {

@@ -5,6 +5,7 @@ import { filmCredits, films, people, ratings, reviewLikes, reviews, users } from
 import type { ReviewStatus } from "@/db/schema";
 import { markdownExcerpt } from "@/lib/markdown";
 import { REVIEWS_PAGE_SIZE, type ReviewSort } from "./params";
+import { paginate, type Page } from "@/lib/pagination";
 
 /** The author's rating of the reviewed film, joined by (author, film). */
 const ratingJoin = and(eq(ratings.userId, reviews.authorId), eq(ratings.filmId, reviews.filmId));
@@ -48,15 +49,10 @@ export interface FilmReviewItem extends ListedReview {
   author: ReviewAuthor;
 }
 
-export interface ReviewPage<Item> {
-  items: Item[];
-  total: number;
-  page: number;
-  pageCount: number;
-}
+export type ReviewPage<Item> = Page<Item>;
 
 function pageOf<Item>(items: Item[], total: number, page: number): ReviewPage<Item> {
-  return { items, total, page, pageCount: Math.ceil(total / REVIEWS_PAGE_SIZE) };
+  return paginate(items, total, page, REVIEWS_PAGE_SIZE);
 }
 
 interface ListedRow {

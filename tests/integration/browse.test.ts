@@ -19,25 +19,25 @@ const browse = (query: Record<string, string>) => browseFilms(parseBrowseParams(
 describe("search", () => {
   it("finds Titanic (1997) first when searching for it", async () => {
     const result = await browse({ q: "titanic" });
-    expect(result.films[0]).toMatchObject({ title: "Titanic", year: 1997, slug: "titanic" });
-    expect(result.films.map((f) => f.title)).toContain("Raise the Titanic");
+    expect(result.items[0]).toMatchObject({ title: "Titanic", year: 1997, slug: "titanic" });
+    expect(result.items.map((f) => f.title)).toContain("Raise the Titanic");
   });
 
   it("matches the start of words, in any order", async () => {
     const result = await browse({ q: "runn blad" });
-    expect(result.films.map((f) => f.title)).toContain("Blade Runner");
+    expect(result.items.map((f) => f.title)).toContain("Blade Runner");
   });
 
   it("finds films by a person's name", async () => {
     const jonze = await browse({ q: "spike jonze" });
-    expect(jonze.films.map((f) => f.title)).toContain("Her");
+    expect(jonze.items.map((f) => f.title)).toContain("Her");
     const cameron = await browse({ q: "james cameron" });
-    expect(cameron.films.map((f) => f.title)).toEqual(expect.arrayContaining(["Titanic", "Avatar"]));
+    expect(cameron.items.map((f) => f.title)).toEqual(expect.arrayContaining(["Titanic", "Avatar"]));
   });
 
   it("answers no films for a search of punctuation only, or a word nobody has", async () => {
     expect((await browse({ q: "';--" })).total).toBe(0);
-    expect((await browse({ q: "zzqxjw" })).films).toEqual([]);
+    expect((await browse({ q: "zzqxjw" })).items).toEqual([]);
   });
 });
 
@@ -45,12 +45,12 @@ describe("filters and sorts", () => {
   it("filters by genre and decade together", async () => {
     const result = await browse({ genre: "Horror", decade: "1990", sort: "year" });
     expect(result.total).toBeGreaterThan(0);
-    for (const film of result.films) {
+    for (const film of result.items) {
       expect(film.genres).toContain("Horror");
       expect(film.year).toBeGreaterThanOrEqual(1990);
       expect(film.year).toBeLessThanOrEqual(1999);
     }
-    const years = result.films.map((f) => f.year!);
+    const years = result.items.map((f) => f.year!);
     expect(years).toEqual([...years].sort((a, b) => b - a));
   });
 
@@ -73,9 +73,9 @@ describe("filters and sorts", () => {
     ]);
     const byRating = await browse({ sort: "rating" });
     // Her: 8 and 7 (mean 3.8); Avatar 3/4; Titanic 1½/4.
-    expect(byRating.films.slice(0, 3).map((f) => f.slug)).toEqual(["her", "avatar", "titanic"]);
+    expect(byRating.items.slice(0, 3).map((f) => f.slug)).toEqual(["her", "avatar", "titanic"]);
     const byCount = await browse({ sort: "ratings" });
-    expect(byCount.films[0]!.slug).toBe("her");
+    expect(byCount.items[0]!.slug).toBe("her");
   });
 });
 
@@ -86,15 +86,18 @@ describe("pagination", () => {
     const seen = new Set<string>();
     for (let page = 1; page <= first.pageCount; page++) {
       const result = await browse({ genre: "Western", page: String(page) });
-      expect(result.films.length).toBe(page < first.pageCount ? PAGE_SIZE : first.total - PAGE_SIZE * (first.pageCount - 1));
-      for (const film of result.films) seen.add(film.slug);
+      expect(result.items.length).toBe(page < first.pageCount ? PAGE_SIZE : first.total - PAGE_SIZE * (first.pageCount - 1));
+      for (const film of result.items) seen.add(film.slug);
     }
     expect(seen.size).toBe(first.total);
   });
 
   it("reports the total on a page past the end, with no films", async () => {
     const past = await browse({ genre: "Western", page: "999" });
-    expect(past.films).toEqual([]);
+    expect(past.items).toEqual([]);
+    expect(past).toMatchObject({ page: 999, pastEnd: true });
+    // A page number too large to be real is past the end too, never page 1 in disguise.
+    expect(await browse({ genre: "Western", page: "99999999999999999999" })).toMatchObject({ items: [], pastEnd: true });
     const first = await browse({ genre: "Western" });
     expect(past.total).toBe(first.total);
     expect(past.pageCount).toBe(first.pageCount);

@@ -58,7 +58,7 @@ describe("the moderation queue", () => {
     const target = await comment("To be removed");
     await removeComment(rosa, { commentId: target.id, reason: "Off-topic rant" });
     const all = await listModerationLog({ page: 1 });
-    expect(all.entries[0]).toMatchObject({
+    expect(all.items[0]).toMatchObject({
       actorLabel: "@rosa",
       action: "comment.remove",
       targetType: "comment",
@@ -67,7 +67,7 @@ describe("the moderation queue", () => {
       reviewId,
     });
     const byAction = await listModerationLog({ page: 1, action: "reports.dismiss" });
-    expect(byAction.entries.every((e) => e.action === "reports.dismiss")).toBe(true);
+    expect(byAction.items.every((e) => e.action === "reports.dismiss")).toBe(true);
     expect(byAction.total).toBe(1);
     const byActor = await listModerationLog({ page: 1, actor: "rosa" });
     expect(byActor.total).toBe(all.total);

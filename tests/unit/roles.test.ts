@@ -18,3 +18,10 @@ describe("hasRole", () => {
     for (const role of ROLES) expect(hasRole(role, role)).toBe(true);
   });
 });
+
+describe("the role list", () => {
+  it("is the database's role enum, in the same order", async () => {
+    const { roleEnum } = await import("@/db/schema");
+    expect([...ROLES]).toEqual(roleEnum.enumValues);
+  });
+});

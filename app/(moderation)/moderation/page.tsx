@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const pageOf = parsePage;
+
 const reasonLabel = (reason: string) => REPORT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 
 const queueActions = {
@@ -35,7 +35,7 @@ const queueActions = {
 export default async function ModerationQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const moderator = await requireModerator("/moderation");
   const params = await searchParams;
-  const [queue, suspended] = await Promise.all([getModerationQueue(pageOf(params.page)), listSuspendedMembers(pageOf(params.spage))]);
+  const [queue, suspended] = await Promise.all([getModerationQueue(parsePage(params.page)), listSuspendedMembers(parsePage(params.spage))]);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -97,11 +97,11 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         <h2 id="suspended-heading" className="font-serif text-2xl font-semibold">
           Suspended members <span className="text-base font-normal text-[var(--color-muted)]">({suspended.total})</span>
         </h2>
-        {suspended.members.length === 0 ? (
+        {suspended.items.length === 0 ? (
           <p className="text-[var(--color-muted)]">No member is suspended.</p>
         ) : (
           <ul className="space-y-4">
-            {suspended.members.map((member) => (
+            {suspended.items.map((member) => (
               <li key={member.handle} className="space-y-2 rounded border border-[var(--color-line)] p-3">
                 <p>
                   <Link href={`/members/${member.handle}`} className="font-medium hover:underline">
@@ -117,7 +117,7 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
             ))}
           </ul>
         )}
-        <Pagination page={pageOf(params.spage)} pageCount={suspended.pageCount} hrefFor={(p) => `/moderation?spage=${p}`} label="Suspended member pages" />
+        <Pagination page={suspended.page} pageCount={suspended.pageCount} hrefFor={(p) => `/moderation?spage=${p}`} label="Suspended member pages" />
       </section>
     </div>
   );

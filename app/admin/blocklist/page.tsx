@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { getCurrentUser } from "@/lib/auth";
 import { mayOpenAdmin } from "@/lib/policy";
 import { listBlockedTerms } from "@/lib/moderation/blocklist";
+import { parsePage } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function BlocklistPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user || !mayOpenAdmin(user)) notFound();
-  const raw = Number((await searchParams).page);
-  const page = Number.isInteger(raw) && raw > 0 ? raw : 1;
-  const list = await listBlockedTerms(page);
+  const list = await listBlockedTerms(parsePage((await searchParams).page));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -45,7 +44,7 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Se
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={list.pageCount} hrefFor={(p) => `/admin/blocklist?page=${p}`} label="Blocklist pages" />
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => `/admin/blocklist?page=${p}`} label="Blocklist pages" />
     </div>
   );
 }

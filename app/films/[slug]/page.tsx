@@ -14,6 +14,7 @@ import { filmReviewsHref, parseReviewListParams, REVIEW_SORTS, REVIEW_SORT_LABEL
 import { movieJsonLd } from "@/lib/seo/json-ld";
 import { siteUrl } from "@/lib/site";
 import { ViewerRatingPanel } from "./_components/viewer-rating-panel";
+import { filmLabel } from "@/lib/text";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const film = await getFilm((await params).slug);
   if (!film) notFound();
-  const title = film.year ? `${film.title} (${film.year})` : film.title;
+  const title = filmLabel(film);
   const directors = film.directors.map((d) => d.name).join(" and ");
   return {
     title,
@@ -49,7 +50,7 @@ export default async function FilmPage({ params, searchParams }: { params: Param
   if (!data) notFound();
   const { film, histogram, reviews } = data;
   const origin = siteUrl();
-  const title = film.year ? `${film.title} (${film.year})` : film.title;
+  const title = filmLabel(film);
   const facts = [
     film.year ? String(film.year) : null,
     film.runtimeMinutes ? formatRuntime(film.runtimeMinutes) : null,

@@ -10,6 +10,7 @@ import { histogramTotal } from "@/lib/ratings/histogram";
 import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import { parseReviewListParams } from "@/lib/reviews/params";
 import { listMemberReviews } from "@/lib/reviews/queries";
+import { filmLabel } from "@/lib/text";
 
 export const dynamic = "force-dynamic";
 
@@ -85,7 +86,7 @@ export default async function MemberPage({ params, searchParams }: { params: Par
             items={reviews.items.map((review) => ({
               ...review,
               heading: {
-                text: review.film.year ? `${review.film.title} (${review.film.year})` : review.film.title,
+                text: filmLabel(review.film),
                 href: `/films/${review.film.slug}`,
               },
             }))}

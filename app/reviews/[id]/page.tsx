@@ -17,16 +17,14 @@ import { siteUrl } from "@/lib/site";
 import { CommentsSection } from "./_components/comments-section";
 import { ModeratorReviewPanel } from "./_components/moderator-review-panel";
 import { ViewerReviewPanel } from "./_components/viewer-review-panel";
+import { parseId, parsePage } from "@/lib/params";
+import { filmLabel } from "@/lib/text";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const positiveInt = (value: string | string[] | undefined): number | null => {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n > 0 && n < 2 ** 31 ? n : null;
-};
 
 /**
  * The review at `id` if this reader may see it: published reviews for
@@ -35,14 +33,14 @@ const positiveInt = (value: string | string[] | undefined): number | null => {
  * not exist. Only unpublished reviews read the session.
  */
 const loadVisibleReview = cache(async (id: string): Promise<ReviewDetail | null> => {
-  if (!/^\d{1,9}$/.test(id)) return null;
-  const review = await getReview(Number(id));
+  const reviewId = parseId(id);
+  if (reviewId === null) return null;
+  const review = await getReview(reviewId);
   if (!review) return null;
   if (review.status === "published") return review;
   return mayReadReview(await getCurrentUser(), review) ? review : null;
 });
 
-const filmLabel = (film: ReviewDetail["film"]) => (film.year ? `${film.title} (${film.year})` : film.title);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const review = await loadVisibleReview((await params).id);
@@ -147,8 +145,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
       <Suspense fallback={<p className="text-[var(--color-muted)]">Loading the conversation…</p>}>
         <CommentsSection
           reviewId={review.id}
-          page={positiveInt(query.cpage) ?? 1}
-          replyTo={positiveInt(query.replyTo)}
+          page={parsePage(query.cpage)}
+          replyTo={parseId(query.replyTo)}
           open={published}
         />
       </Suspense>

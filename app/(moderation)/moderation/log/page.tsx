@@ -4,6 +4,8 @@ import { exactTime } from "@/components/comments/format-time";
 import { Pagination } from "@/components/ui/pagination";
 import { listLoggedActions, listModerationLog, type LogFilters } from "@/lib/moderation/queue";
 import { requireModerator } from "../guard";
+import { buttonClass } from "@/components/ui/button";
+import { parsePage } from "@/lib/params";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +30,12 @@ function targetLink(entry: { targetType: string; targetId: string; reviewId: num
 export default async function ModerationLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requireModerator("/moderation/log");
   const params = await searchParams;
-  const page = Number(one(params.page));
   const filters: LogFilters = {
     actor: one(params.actor) || undefined,
     action: one(params.action) || undefined,
     targetType: TARGET_TYPES.find((t) => t === one(params.targetType)),
     targetId: one(params.targetId) || undefined,
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: parsePage(params.page),
   };
   const [log, actions] = await Promise.all([listModerationLog(filters), listLoggedActions()]);
   const query = (p: number) => {
@@ -87,14 +88,14 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           <label htmlFor="log-target-id">Target id</label>
           <input id="log-target-id" name="targetId" defaultValue={filters.targetId ?? ""} maxLength={80} className={fieldClass} />
         </div>
-        <button type="submit" className="rounded bg-[var(--color-accent)] px-4 py-1.5 font-medium text-[var(--color-accent-ink)]">
+        <button type="submit" className={buttonClass("primary")}>
           Filter
         </button>
         <Link href="/moderation/log" className="py-1.5 text-[var(--color-accent)] hover:underline">
           Clear
         </Link>
       </form>
-      {log.entries.length === 0 ? (
+      {log.items.length === 0 ? (
         <p className="text-[var(--color-muted)]">No entries match.</p>
       ) : (
         <div className="overflow-x-auto">
@@ -110,7 +111,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
               </tr>
             </thead>
             <tbody>
-              {log.entries.map((entry) => {
+              {log.items.map((entry) => {
                 const href = targetLink(entry);
                 return (
                   <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">

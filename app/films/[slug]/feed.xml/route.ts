@@ -2,6 +2,7 @@ import { getFilmBySlug } from "@/lib/films/queries";
 import { buildRss, reviewToRssItem, rssResponse } from "@/lib/feeds/rss";
 import { listFeedReviews } from "@/lib/reviews/queries";
 import { siteUrl } from "@/lib/site";
+import { filmLabel } from "@/lib/text";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const film = await getFilmBySlug((await params).slug);
   if (!film) return new Response("No film at this address.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const origin = siteUrl();
-  const title = film.year ? `${film.title} (${film.year})` : film.title;
+  const title = filmLabel(film);
   const reviews = await listFeedReviews({ filmId: film.id });
   return rssResponse(
     buildRss({
