@@ -4,6 +4,7 @@ import { getDb, type Database } from "@/db/client";
 import { accounts, blockedTerms, commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { hasRole } from "@/lib/auth/roles";
+import { renderStored } from "@/lib/markdown";
 import { consumeCommentAllowance } from "@/lib/rate-limit";
 import {
   COMMENT_EDIT_WINDOW_MS,
@@ -134,6 +135,7 @@ export async function postComment(
         threadRootId: placement.threadRootId,
         depth: placement.depth,
         body,
+        ...renderStored(body),
         signedWithProvider: account.provider,
         signedWithAccountId: account.providerAccountId,
         heldAt: held ? new Date() : null,
@@ -186,7 +188,7 @@ export async function editComment(
   const held = hasRole(actor!.role, "moderator") ? null : await holdReason(db, parsed.data.body);
   await db
     .update(comments)
-    .set({ body: parsed.data.body, editedAt: now, ...(held ? { heldAt: now } : {}) })
+    .set({ body: parsed.data.body, ...renderStored(parsed.data.body), editedAt: now, ...(held ? { heldAt: now } : {}) })
     .where(eq(comments.id, comment.id));
   return { ok: true, reviewId: comment.reviewId, held: held !== null };
 }
@@ -206,7 +208,7 @@ export async function deleteComment(
   if (found.comment.removedAt) {
     return { ok: false, message: "A moderator removed this comment; it stays for the record." };
   }
-  await db.update(comments).set({ deletedAt: new Date(), body: "" }).where(eq(comments.id, commentId));
+  await db.update(comments).set({ deletedAt: new Date(), body: "", ...renderStored("") }).where(eq(comments.id, commentId));
   return { ok: true, reviewId: found.comment.reviewId };
 }
 

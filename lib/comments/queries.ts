@@ -5,7 +5,7 @@ import { getDb, type Database } from "@/db/client";
 import { comments, films, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { hasRole } from "@/lib/auth/roles";
-import { renderMarkdown } from "@/lib/markdown";
+import { htmlOfRows } from "@/lib/markdown/stored";
 import { COMMENT_EDIT_WINDOW_MS } from "./schema";
 import { buildThreads, type TreeNode } from "./tree";
 
@@ -59,7 +59,8 @@ export async function countVisibleComments(db: Database, reviewId: number): Prom
 /**
  * One page of a review's comment threads: whole threads (a top-level comment
  * and all its replies) oldest first, so no thread breaks across pages. Three
- * queries whatever the number of comments.
+ * queries whatever the number of comments, and one more when some comments'
+ * HTML was not stored yet (rendered now, and stored in one statement).
  */
 export async function getThreadPage(
   reviewId: number,
@@ -103,6 +104,8 @@ export async function getThreadPage(
           parentId: comments.parentId,
           depth: comments.depth,
           body: comments.body,
+          bodyHtml: comments.bodyHtml,
+          bodyHtmlVersion: comments.bodyHtmlVersion,
           createdAt: comments.createdAt,
           editedAt: comments.editedAt,
           deletedAt: comments.deletedAt,
@@ -127,16 +130,18 @@ export async function getThreadPage(
   if (!read) return null;
   const { head, current, pageCount, rows } = read;
 
+  const stateOf = (row: (typeof rows)[number]): CommentState =>
+    row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  const isReadable = (row: (typeof rows)[number]) => {
+    const state = stateOf(row);
+    return state === "visible" || (state === "held" && viewer !== null && (row.authorId === viewer.id || isModerator));
+  };
+  const html = await htmlOfRows(db, "comments", rows.filter(isReadable));
+
   const views: CommentView[] = rows.map((row) => {
     const isOwn = viewer !== null && row.authorId === viewer.id;
-    const state: CommentState = row.deletedAt
-      ? "deleted"
-      : row.removedAt
-        ? "removed"
-        : row.heldAt
-          ? "held"
-          : "visible";
-    const readable = state === "visible" || (state === "held" && (isOwn || isModerator));
+    const state = stateOf(row);
+    const readable = isReadable(row);
     const canPost = viewer !== null && !viewer.suspended;
     return {
       id: row.id,
@@ -145,7 +150,7 @@ export async function getThreadPage(
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
-      html: readable ? renderMarkdown(row.body) : null,
+      html: readable ? (html.get(row.id) ?? null) : null,
       source:
         (isOwn && state !== "deleted") || (isModerator && (state === "removed" || state === "held")) ? row.body : null,
       removalReason: state === "removed" ? row.removalReason : null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { refineMarkdown } from "@/lib/markdown/limits";
 
 export const COMMENT_MAX_LENGTH = 5000;
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -9,7 +10,8 @@ const body = z
   .string({ error: "Write something first." })
   .trim()
   .min(1, "Write something first.")
-  .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`);
+  .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`)
+  .superRefine(refineMarkdown);
 
 const id = z.coerce.number({ error: "That comment does not exist." }).int().positive();
 

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { films, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
+import { renderStored } from "@/lib/markdown";
 import { postingRefusal } from "@/lib/members/posting";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
 import type { ReviewFormOutput } from "./schema";
@@ -43,6 +44,7 @@ export async function saveReview(
   const [film] = await db.select({ id: films.id }).from(films).where(eq(films.slug, filmSlug)).limit(1);
   if (!film) return { ok: false, reason: "not-found", message: "That film is not in the catalogue." };
   const publish = input.intent === "publish";
+  const stored = renderStored(input.body); // Before the transaction: rendering a long body takes a while.
   const saved = await db.transaction(async (tx) => {
     if (input.halfStars !== undefined) {
       await tx
@@ -60,6 +62,7 @@ export async function saveReview(
         authorId: actor.id,
         verdict: input.verdict,
         body: input.body,
+        ...stored,
         containsSpoilers: input.containsSpoilers,
         status: publish ? "published" : "draft",
         publishedAt: publish ? sql`now()` : null,
@@ -69,6 +72,7 @@ export async function saveReview(
         set: {
           verdict: sql`excluded.verdict`,
           body: sql`excluded.body`,
+          bodyHtml: sql`excluded.body_html`, bodyHtmlVersion: sql`excluded.body_html_version`,
           containsSpoilers: sql`excluded.contains_spoilers`,
           status: sql`case when ${reviews.status} = 'hidden' then ${reviews.status} else excluded.status end`,
           publishedAt: sql`coalesce(${reviews.publishedAt}, excluded.published_at)`,
