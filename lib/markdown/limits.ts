@@ -24,6 +24,8 @@ export const MARKDOWN_LIMITS = {
   bracketDepth: 8,
   /** Emphasis marks (runs of `*`, `_` or `~`) in one paragraph. */
   marksPerParagraph: 300,
+  /** Emphasis marks in the whole text: each costs the parser far more than a letter. */
+  marks: 2_000,
   /** Links in the whole text: `[`, bare `www.` and `://` addresses, and `@` (email addresses). */
   links: 500,
   /** Rows of one table (lines with a `|` in one block). */
@@ -155,6 +157,7 @@ export function markdownLimitProblem(source: string): string | null {
 
   let fence: { mark: string; size: number } | null = null;
   let marks = 0;
+  let allMarks = 0;
   let links = 0;
   let brackets = 0;
   let tableRows = 0;
@@ -211,6 +214,9 @@ export function markdownLimitProblem(source: string): string | null {
         }
         // An underscore inside a word (snake_case) can neither open nor close emphasis.
         const inWord = ch === "_" && isWordChar(line[i - 1]) && isWordChar(line[i + size]);
+        if (ch !== "`" && !inWord && ++allMarks > limits.marks) {
+          return `Use at most ${count(limits.marks)} emphasis marks (*, _ or ~)${at}.`;
+        }
         if (ch !== "`" && !inWord && ++marks > limits.marksPerParagraph) {
           return `A paragraph can have at most ${limits.marksPerParagraph} emphasis marks (*, _ or ~)${at}; add a blank line to split it.`;
         }

@@ -95,11 +95,13 @@ describe("the limits", () => {
     expect(markdownLimitProblem(`${"[".repeat(9)}x`)).toBe("Square brackets can be nested at most 8 deep (line 1).");
     expect(markdownLimitProblem("a\n".repeat(MARKDOWN_LIMITS.lines))).toBe("Use at most 2,000 lines; this has 2,001.");
     expect(markdownLimitProblem("*a* ".repeat(151))).toMatch(/^A paragraph can have at most 300 emphasis marks/);
+    const dense = Array.from({ length: 11 }, () => "*a* ".repeat(100)).join("\n\n");
+    expect(markdownLimitProblem(dense)).toBe("Use at most 2,000 emphasis marks (*, _ or ~) (line 21).");
   });
 
   it("count emphasis per paragraph, and not snake_case or a rule", () => {
     const paragraph = "*a* ".repeat(100);
-    expect(markdownLimitProblem(Array.from({ length: 20 }, () => paragraph).join("\n\n"))).toBeNull();
+    expect(markdownLimitProblem(Array.from({ length: 9 }, () => paragraph).join("\n\n"))).toBeNull();
     expect(markdownLimitProblem("snake_case_name ".repeat(400))).toBeNull();
     expect(markdownLimitProblem("before\n\n********************\n\nafter")).toBeNull();
     expect(markdownLimitProblem("before\n\n* * * * * * * * * * * * * * * * * *\n\nafter")).toBeNull();
