@@ -32,6 +32,10 @@ export const comments = pgTable(
     /** 0 for a top-level comment, at most 4 (five levels). */
     depth: integer("depth").notNull().default(0),
     body: text("body").notNull(),
+    /** `body` rendered to sanitized HTML by lib/markdown; null until rendered (an import, a restore). */
+    bodyHtml: text("body_html"),
+    /** The renderer version that made `bodyHtml`; an older one is rendered again. */
+    bodyHtmlVersion: integer("body_html_version"),
     /** The OAuth account that signed this comment. */
     signedWithProvider: text("signed_with_provider").notNull(),
     signedWithAccountId: text("signed_with_account_id").notNull(),

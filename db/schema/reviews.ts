@@ -47,6 +47,10 @@ export const reviews = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     body: text("body").notNull(),
+    /** `body` rendered to sanitized HTML by lib/markdown; null until rendered (an import, a restore). */
+    bodyHtml: text("body_html"),
+    /** The renderer version that made `bodyHtml`; an older one is rendered again. */
+    bodyHtmlVersion: integer("body_html_version"),
     verdict: text("verdict").notNull(),
     containsSpoilers: boolean("contains_spoilers").notNull().default(false),
     status: reviewStatusEnum("status").notNull().default("draft"),

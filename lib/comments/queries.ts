@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { comments, films, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
-import { renderMarkdown } from "@/lib/markdown";
+import { htmlOfRows } from "@/lib/markdown/stored";
 import {
   commentControls,
   mayReadComment,
@@ -49,7 +49,8 @@ export interface ThreadPage {
 /**
  * One page of a review's comment threads: whole threads (a top-level comment
  * and all its replies) oldest first, so no thread breaks across pages. Three
- * queries whatever the number of comments.
+ * queries whatever the number of comments, and one more when some comments'
+ * HTML was not stored yet (rendered now, and stored in one statement).
  */
 export async function getThreadPage(
   reviewId: number,
@@ -92,6 +93,8 @@ export async function getThreadPage(
           parentId: comments.parentId,
           depth: comments.depth,
           body: comments.body,
+          bodyHtml: comments.bodyHtml,
+          bodyHtmlVersion: comments.bodyHtmlVersion,
           createdAt: comments.createdAt,
           editedAt: comments.editedAt,
           deletedAt: comments.deletedAt,
@@ -116,15 +119,18 @@ export async function getThreadPage(
   if (!read) return null;
   const { head, current, pageCount, rows } = read;
 
+  const stateOf = (row: (typeof rows)[number]): CommentState =>
+    row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  const factsOf = (row: (typeof rows)[number]) => ({ authorId: row.authorId, state: stateOf(row), createdAt: row.createdAt });
+  const html = await htmlOfRows(
+    db,
+    "comments",
+    rows.filter((row) => mayReadComment(viewer, factsOf(row))),
+  );
+
   const views: CommentView[] = rows.map((row) => {
-    const state: CommentState = row.deletedAt
-      ? "deleted"
-      : row.removedAt
-        ? "removed"
-        : row.heldAt
-          ? "held"
-          : "visible";
-    const facts = { authorId: row.authorId, state, createdAt: row.createdAt };
+    const facts = factsOf(row);
+    const state = facts.state;
     return {
       id: row.id,
       parentId: row.parentId,
@@ -132,7 +138,7 @@ export async function getThreadPage(
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
-      html: mayReadComment(viewer, facts) ? renderMarkdown(row.body) : null,
+      html: mayReadComment(viewer, facts) ? (html.get(row.id) ?? null) : null,
       source: maySeeCommentSource(viewer, facts) ? row.body : null,
       removalReason: state === "removed" ? row.removalReason : null,
       author:

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idField, optionalIdField } from "@/lib/params";
 import { pluralize } from "@/lib/text";
+import { refineMarkdown } from "@/lib/markdown/limits";
 
 export const COMMENT_MAX_LENGTH = 5000;
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -11,7 +12,8 @@ const body = z
   .string({ error: "Write something first." })
   .trim()
   .min(1, "Write something first.")
-  .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`);
+  .max(COMMENT_MAX_LENGTH, `Keep it under ${COMMENT_MAX_LENGTH.toLocaleString("en")} characters.`)
+  .superRefine(refineMarkdown);
 
 const id = idField("That comment does not exist.");
 

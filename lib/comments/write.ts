@@ -16,6 +16,7 @@ import {
   SUSPENDED_CANNOT_COMMENT,
   type CommentFacts,
 } from "@/lib/policy";
+import { renderStored } from "@/lib/markdown";
 import { consumeCommentAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import {
@@ -154,6 +155,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
         threadRootId: placement.threadRootId,
         depth: placement.depth,
         body,
+        ...renderStored(body),
         signedWithProvider: account.provider,
         signedWithAccountId: account.providerAccountId,
         heldAt: held ? new Date() : null,
@@ -186,7 +188,7 @@ export async function editComment(
   const held = skipsPostingLimits(actor) ? null : await holdReason(db, parsed.data.body);
   await db
     .update(comments)
-    .set({ body: parsed.data.body, editedAt: now, ...(held ? { heldAt: now } : {}) })
+    .set({ body: parsed.data.body, ...renderStored(parsed.data.body), editedAt: now, ...(held ? { heldAt: now } : {}) })
     .where(eq(comments.id, parsed.data.commentId));
   const changed = [tags.review(comment.reviewId), ...(held ? [tags.moderation] : [])];
   return ok({ reviewId: comment.reviewId, held: held !== null, changed });
@@ -208,7 +210,10 @@ export async function deleteComment(
   const comment = await findComment(db, parsed.data.commentId);
   const refused = refuseCommentDelete(actor, comment);
   if (refused || !comment) return refused ?? fail("not_found", "That comment does not exist.");
-  await db.update(comments).set({ deletedAt: new Date(), body: "" }).where(eq(comments.id, parsed.data.commentId));
+  await db
+    .update(comments)
+    .set({ deletedAt: new Date(), body: "", ...renderStored("") })
+    .where(eq(comments.id, parsed.data.commentId));
   return ok({ reviewId: comment.reviewId, changed: [tags.review(comment.reviewId), tags.moderation] });
 }
 

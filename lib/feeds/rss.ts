@@ -1,5 +1,4 @@
 import "server-only";
-import { renderMarkdown } from "@/lib/markdown";
 import { formatRating } from "@/lib/ratings/scale";
 import type { FeedReview } from "@/lib/reviews/queries";
 import { filmLabel } from "@/lib/text";
@@ -79,7 +78,7 @@ export function reviewToRssItem(review: FeedReview, origin: string): RssItem {
   const verdictLine = `<p><strong>My Rating:${escapeXml(rating) || " not rated"}</strong> – ${escapeXml(review.verdict)}</p>`;
   const body = review.containsSpoilers
     ? "<p><em>This review contains spoilers. Read it on Marquee.</em></p>"
-    : renderMarkdown(review.body);
+    : review.html;
   return {
     title: `${review.author.name} on ${film}:${rating || " review"}`,
     link: `${origin}/reviews/${review.id}`,

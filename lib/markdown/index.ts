@@ -8,6 +8,8 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { cutExcerpt } from "./excerpt";
+import { markdownLimitProblem } from "./limits";
 
 /**
  * Members write reviews in Markdown. What reaches a page is built only from
@@ -43,14 +45,15 @@ export const markdownSchema: SanitizeSchema = {
   clobberPrefix: CLOBBER_PREFIX,
 };
 
-function mapMdast(node: MdastNodes, replace: (node: MdastContent) => MdastContent): void {
-  if (!("children" in node)) return;
-  const parent = node as { children: MdastContent[] };
-  parent.children = parent.children.map((child) => {
-    const next = replace(child);
-    mapMdast(next, replace);
-    return next;
-  });
+/** Replaces every node below `tree`, parents before children; iterative, so depth cannot overflow the stack. */
+function mapMdast(tree: MdastNodes, replace: (node: MdastContent) => MdastContent): void {
+  const pending: MdastNodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!("children" in node)) continue;
+    const parent = node as { children: MdastContent[] };
+    parent.children = parent.children.map(replace);
+    pending.push(...parent.children);
+  }
 }
 
 /**
@@ -82,20 +85,27 @@ function remarkImagesAsLinks() {
   };
 }
 
-function visitElements(node: HastRoot | Element, visit: (element: Element) => ElementContent[] | null): void {
-  const children: (HastContent | ElementContent)[] = [];
-  for (const child of node.children) {
-    if (child.type === "element") {
-      const replacement = visit(child);
-      if (replacement) {
-        children.push(...replacement);
-        continue;
+/**
+ * Calls `visit` on every element below `tree`; a returned array replaces the
+ * element (and is not visited further). Iterative, like every walk here.
+ */
+function visitElements(tree: HastRoot, visit: (element: Element) => ElementContent[] | null): void {
+  const pending: (HastRoot | Element)[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const children: (HastContent | ElementContent)[] = [];
+    for (const child of node.children) {
+      if (child.type === "element") {
+        const replacement = visit(child);
+        if (replacement) {
+          children.push(...replacement);
+          continue;
+        }
+        pending.push(child);
       }
-      visitElements(child, visit);
+      children.push(child);
     }
-    children.push(child);
+    node.children = children as typeof node.children;
   }
-  node.children = children as typeof node.children;
 }
 
 const HEADING = /^h([1-6])$/;
@@ -141,20 +151,91 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** Renders a member's Markdown to HTML that is safe to put in a page as is. */
+/** The fallback's path to HTML: the same sanitizer, last, then the same serializer. */
+const plainProcessor = unified().use(rehypeSanitize, markdownSchema).use(rehypeStringify).freeze();
+
+/**
+ * Bumped whenever a change here changes the HTML of some Markdown; stored
+ * HTML of an older version is rendered again (on read, or by
+ * `npm run markdown:rerender`).
+ */
+export const MARKDOWN_RENDERER_VERSION = 1;
+
+/** Deeper than anything the limits let through; the later steps recurse, so nothing deeper reaches them. */
+const MAX_TREE_DEPTH = 100;
+
+function deeperThan(tree: MdastRoot, limit: number): boolean {
+  const pending: [MdastNodes, number][] = [[tree, 0]];
+  for (let entry = pending.pop(); entry; entry = pending.pop()) {
+    const [node, depth] = entry;
+    if (depth > limit) return true;
+    if ("children" in node) for (const child of node.children) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * The text as it was typed, escaped: a paragraph per blank-line-separated
+ * block. For Markdown that breaks the limits or the renderer; built as a
+ * flat tree so it passes the same sanitizer.
+ */
+export function plainParagraphs(source: string): string {
+  const tree: HastRoot = { type: "root", children: [] };
+  for (const block of source.split(/\r?\n[ \t]*\r?\n/)) {
+    const value = block.trim();
+    if (!value) continue;
+    if (tree.children.length > 0) tree.children.push({ type: "text", value: "\n" });
+    tree.children.push({ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value }] });
+  }
+  return plainProcessor.stringify(plainProcessor.runSync(tree));
+}
+
+/**
+ * Renders a member's Markdown to HTML that is safe to put in a page as is.
+ * Never throws: Markdown beyond the structural limits (lib/markdown/limits),
+ * or that the renderer cannot handle, comes back as escaped plain paragraphs.
+ */
 export function renderMarkdown(source: string): string {
-  return String(processor.processSync(source));
+  if (markdownLimitProblem(source) !== null) return plainParagraphs(source);
+  try {
+    const tree = processor.parse(source);
+    if (deeperThan(tree, MAX_TREE_DEPTH)) return plainParagraphs(source);
+    return processor.stringify(processor.runSync(tree));
+  } catch {
+    return plainParagraphs(source);
+  }
+}
+
+/** The stored form of a body: its HTML and the renderer version, to spread into an insert or update. */
+export function renderStored(source: string): { bodyHtml: string; bodyHtmlVersion: number } {
+  return { bodyHtml: renderMarkdown(source), bodyHtmlVersion: MARKDOWN_RENDERER_VERSION };
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
-function plainText(node: MdastNodes): string {
-  if (node.type === "html") return "";
-  if ("value" in node && typeof node.value === "string") return node.value;
-  if (node.type === "image") return node.alt ?? "";
-  if (!("children" in node)) return "";
-  const separator = node.type === "root" || node.type === "list" || node.type === "blockquote" ? " " : "";
-  return (node.children as MdastNodes[]).map(plainText).join(separator);
+/** The words of a Markdown tree without its syntax; iterative, in document order. */
+function plainText(tree: MdastNodes): string {
+  const parts: string[] = [];
+  const pending: (MdastNodes | string)[] = [tree];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (typeof item === "string") {
+      parts.push(item);
+      continue;
+    }
+    const node = item;
+    if (node.type === "html") continue;
+    if ("value" in node && typeof node.value === "string") parts.push(node.value);
+    else if (node.type === "image") parts.push(node.alt ?? "");
+    else if ("children" in node) {
+      const separator = node.type === "root" || node.type === "list" || node.type === "blockquote" ? " " : "";
+      const children = node.children as MdastNodes[];
+      for (let i = children.length - 1; i >= 0; i--) {
+        pending.push(children[i]!);
+        if (i > 0 && separator) pending.push(separator);
+      }
+    }
+  }
+  return parts.join("");
 }
 
 /**
@@ -162,9 +243,13 @@ function plainText(node: MdastNodes): string {
  * to at most `maxLength` characters (with "…" when cut). For lists and feeds.
  */
 export function markdownExcerpt(source: string, maxLength = 280): string {
-  const text = plainText(parser.parse(source)).replace(/\s+/g, " ").trim();
-  if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > maxLength / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?–—-]+$/u, "")}…`;
+  let text = source;
+  if (markdownLimitProblem(source) === null) {
+    try {
+      text = plainText(parser.parse(source));
+    } catch {
+      // The text as typed is a fine excerpt of Markdown the parser cannot read.
+    }
+  }
+  return cutExcerpt(text, maxLength);
 }

@@ -3,20 +3,34 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { filmCredits, films, people, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
-import { markdownExcerpt } from "@/lib/markdown";
+import { markdownExcerpt, MARKDOWN_RENDERER_VERSION } from "@/lib/markdown";
+import { htmlExcerpt } from "@/lib/markdown/excerpt";
+import { htmlOfRows } from "@/lib/markdown/stored";
 import { REVIEWS_PAGE_SIZE, type ReviewSort } from "./params";
 import { paginate, type Page } from "@/lib/pagination";
 
 /** The author's rating of the reviewed film, joined by (author, film). */
 const ratingJoin = and(eq(ratings.userId, reviews.authorId), eq(ratings.filmId, reviews.filmId));
 
-/** Enough of the body for an excerpt, without sending 20,000 characters per row. */
-const bodyStart = sql<string>`left(${reviews.body}, 1200)`;
+/** Whether the stored HTML is of the current renderer, so it can be shown as it is. */
+const htmlIsCurrent = sql`(${reviews.bodyHtml} is not null and ${reviews.bodyHtmlVersion} = ${MARKDOWN_RENDERER_VERSION})`;
+
+/**
+ * Enough of the stored HTML for an excerpt, without sending 20,000
+ * characters per row; null when there is none of the current renderer, and
+ * then the start of the Markdown instead.
+ */
+const htmlStart = sql<string | null>`case when ${htmlIsCurrent} then left(${reviews.bodyHtml}, 2400) end`;
+const bodyStart = sql<string>`case when ${htmlIsCurrent} then '' else left(${reviews.body}, 1200) end`;
+
+/** The body only for a row whose HTML must be rendered now; '' when the stored HTML is current. */
+const bodyUnlessStored = sql<string>`case when ${htmlIsCurrent} then '' else ${reviews.body} end`;
 
 /** What every paginated list of reviews shows of each one, with the list's total. */
 const listedReviewColumns = {
   halfStars: ratings.halfStars,
   verdict: reviews.verdict,
+  htmlStart,
   bodyStart,
   containsSpoilers: reviews.containsSpoilers,
   likeCount: reviews.likeCount,
@@ -59,6 +73,7 @@ interface ListedRow {
   id: number;
   halfStars: number | null;
   verdict: string;
+  htmlStart: string | null;
   bodyStart: string;
   containsSpoilers: boolean;
   likeCount: number;
@@ -73,7 +88,11 @@ function toListedReview(row: ListedRow): ListedReview {
     id: row.id,
     halfStars: row.halfStars,
     verdict: row.verdict,
-    excerpt: row.containsSpoilers ? null : markdownExcerpt(row.bodyStart, 280),
+    excerpt: row.containsSpoilers
+      ? null
+      : row.htmlStart !== null
+        ? htmlExcerpt(row.htmlStart, 280)
+        : markdownExcerpt(row.bodyStart, 280),
     containsSpoilers: row.containsSpoilers,
     likeCount: row.likeCount,
     publishedAt: row.publishedAt ?? row.createdAt,
@@ -143,6 +162,8 @@ export interface ReviewDetail {
   halfStars: number | null;
   verdict: string;
   body: string;
+  /** The body as sanitized HTML (stored when written, or rendered and stored on this read). */
+  html: string;
   containsSpoilers: boolean;
   likeCount: number;
   createdAt: Date;
@@ -152,7 +173,8 @@ export interface ReviewDetail {
 
 /**
  * A review with its film and author, whatever its status (the page decides
- * who may see it), or null. One query.
+ * who may see it), or null. One query, and one more the first time its
+ * HTML is read after an import or a renderer change (rendered and stored).
  */
 export async function getReview(id: number): Promise<ReviewDetail | null> {
   const db = await getDb();
@@ -176,6 +198,8 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
       halfStars: ratings.halfStars,
       verdict: reviews.verdict,
       body: reviews.body,
+      bodyHtml: reviews.bodyHtml,
+      bodyHtmlVersion: reviews.bodyHtmlVersion,
       containsSpoilers: reviews.containsSpoilers,
       likeCount: reviews.likeCount,
       createdAt: reviews.createdAt,
@@ -189,6 +213,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
     .where(eq(reviews.id, id))
     .limit(1);
   if (!row) return null;
+  const html = await htmlOfRows(db, "reviews", [row]);
   return {
     id: row.id,
     status: row.status,
@@ -204,6 +229,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
     halfStars: row.halfStars,
     verdict: row.verdict,
     body: row.body,
+    html: html.get(row.id) ?? "",
     containsSpoilers: row.containsSpoilers,
     likeCount: row.likeCount,
     createdAt: row.createdAt,
@@ -329,7 +355,8 @@ export interface FeedReview {
   film: { slug: string; title: string; year: number | null };
   halfStars: number | null;
   verdict: string;
-  body: string;
+  /** The body as sanitized HTML. */
+  html: string;
   containsSpoilers: boolean;
   publishedAt: Date;
   editedAt: Date | null;
@@ -337,7 +364,8 @@ export interface FeedReview {
 
 /**
  * The newest published reviews, of one film or one member or of the whole
- * site, for the feeds. One query.
+ * site, for the feeds. One query, and one more when some of their HTML was
+ * not stored yet (rendered and stored in one statement).
  */
 export async function listFeedReviews(
   filter: { filmId?: number; authorId?: string },
@@ -357,7 +385,9 @@ export async function listFeedReviews(
       filmYear: films.year,
       halfStars: ratings.halfStars,
       verdict: reviews.verdict,
-      body: reviews.body,
+      body: bodyUnlessStored,
+      bodyHtml: reviews.bodyHtml,
+      bodyHtmlVersion: reviews.bodyHtmlVersion,
       containsSpoilers: reviews.containsSpoilers,
       publishedAt: reviews.publishedAt,
       createdAt: reviews.createdAt,
@@ -370,13 +400,14 @@ export async function listFeedReviews(
     .where(and(...conditions))
     .orderBy(desc(reviews.publishedAt), desc(reviews.id))
     .limit(limit);
+  const html = await htmlOfRows(db, "reviews", rows);
   return rows.map((row) => ({
     id: row.id,
     author: { handle: row.handle, name: row.name },
     film: { slug: row.filmSlug, title: row.filmTitle, year: row.filmYear },
     halfStars: row.halfStars,
     verdict: row.verdict,
-    body: row.body,
+    html: html.get(row.id) ?? "",
     containsSpoilers: row.containsSpoilers,
     publishedAt: row.publishedAt ?? row.createdAt,
     editedAt: row.editedAt,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField } from "@/lib/params";
+import { refineMarkdown } from "@/lib/markdown/limits";
 import { halfStarsField } from "@/lib/ratings/schema";
 
 /**
@@ -44,7 +45,8 @@ export const reviewFormSchema = z
           .max(BODY_MAX, {
             error: (issue) =>
               `Keep the review to ${count(BODY_MAX)} characters; it has ${count(String(issue.input).length)}.`,
-          }),
+          })
+          .superRefine(refineMarkdown),
       ),
     containsSpoilers: checkbox,
     intent: z.enum(REVIEW_INTENTS, { error: "Choose Save draft or Publish." }),

@@ -6,6 +6,7 @@ import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { authorize, refuseReviewLike } from "@/lib/policy";
+import { renderStored } from "@/lib/markdown";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import {
@@ -61,6 +62,7 @@ export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Prom
   const [film] = await db.select({ id: films.id }).from(films).where(eq(films.slug, filmSlug)).limit(1);
   if (!film) return fail("not_found", "That film is not in the catalogue.");
   const publish = input.intent === "publish";
+  const stored = renderStored(input.body); // Before the transaction: rendering a long body takes a while.
   const saved = await db.transaction(async (tx) => {
     if (input.halfStars !== undefined) {
       await tx
@@ -78,6 +80,7 @@ export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Prom
         authorId: actor.id,
         verdict: input.verdict,
         body: input.body,
+        ...stored,
         containsSpoilers: input.containsSpoilers,
         status: publish ? "published" : "draft",
         publishedAt: publish ? sql`now()` : null,
@@ -87,6 +90,7 @@ export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Prom
         set: {
           verdict: sql`excluded.verdict`,
           body: sql`excluded.body`,
+          bodyHtml: sql`excluded.body_html`, bodyHtmlVersion: sql`excluded.body_html_version`,
           containsSpoilers: sql`excluded.contains_spoilers`,
           status: sql`case when ${reviews.status} = 'hidden' then ${reviews.status} else excluded.status end`,
           publishedAt: sql`coalesce(${reviews.publishedAt}, excluded.published_at)`,

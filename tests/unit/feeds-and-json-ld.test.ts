@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildRss, escapeXml, reviewToRssItem } from "@/lib/feeds/rss";
+import { renderMarkdown } from "@/lib/markdown";
 import { movieJsonLd, reviewJsonLd, serializeJsonLd } from "@/lib/seo/json-ld";
 
 describe("serializeJsonLd", () => {
@@ -70,7 +71,7 @@ describe("RSS", () => {
         film: { slug: "her", title: "Her", year: 2013 },
         halfStars: 7,
         verdict: "Sweet </description> <b>and</b> sad",
-        body: "*Kind* film. <script>alert(1)</script>",
+        html: renderMarkdown("*Kind* film. <script>alert(1)</script>"),
         containsSpoilers: false,
         publishedAt: new Date("2024-01-02T03:04:05Z"),
         editedAt: null,
@@ -103,7 +104,7 @@ describe("RSS", () => {
         film: { slug: "her", title: "Her", year: null },
         halfStars: null,
         verdict: "The ending!",
-        body: "The twist is that…",
+        html: "<p>The twist is that…</p>",
         containsSpoilers: true,
         publishedAt: new Date(),
         editedAt: null,

@@ -8,7 +8,7 @@ import { VerdictLine } from "@/components/reviews/verdict-line";
 import { JsonLd } from "@/components/seo/json-ld";
 import { getCurrentUser } from "@/lib/auth";
 import { formatDate } from "@/lib/dates";
-import { markdownExcerpt, renderMarkdown } from "@/lib/markdown";
+import { htmlExcerpt } from "@/lib/markdown/excerpt";
 import { formatRating } from "@/lib/ratings/scale";
 import { getReview, type ReviewDetail } from "@/lib/reviews/queries";
 import { mayReadReview } from "@/lib/policy";
@@ -117,7 +117,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
         </p>
       ) : null}
 
-      <ReviewBody html={renderMarkdown(review.body)} containsSpoilers={review.containsSpoilers} />
+      <ReviewBody html={review.html} containsSpoilers={review.containsSpoilers} />
 
       <footer className="space-y-4 border-t border-[var(--color-line)] pt-4">
         <VerdictLine halfStars={review.halfStars} verdict={review.verdict} />
@@ -156,7 +156,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           data={reviewJsonLd({
             url: `${origin}/reviews/${review.id}`,
             verdict: review.verdict,
-            body: review.containsSpoilers ? null : markdownExcerpt(review.body, 5000),
+            body: review.containsSpoilers ? null : htmlExcerpt(review.html, 5000),
             halfStars: review.halfStars,
             publishedAt: date,
             editedAt: review.editedAt,
