@@ -27,7 +27,7 @@ export function Disclosure({
   return (
     <details className={`group ${className ?? ""}`}>
       <summary className={`${summary} [&::-webkit-details-marker]:hidden`}>
-        {label}
+        <span>{label}</span>
         <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-180">
           ▾
         </span>
