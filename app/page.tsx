@@ -27,8 +27,20 @@ export default async function HomePage() {
         <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
-      <FilmShelf id="recent" title="Newly reviewed" label="Newly reviewed films" films={recent} empty="No reviews have been published yet." />
-      <FilmShelf id="best" title="Best rated" label="Best-rated films" films={best} empty="No film has been rated yet." />
+      <FilmShelf
+        id="recent"
+        title="Newly reviewed"
+        label="Newly reviewed films"
+        films={recent}
+        empty="No reviews have been published yet."
+      />
+      <FilmShelf
+        id="best"
+        title="Best rated"
+        label="Best-rated films"
+        films={best}
+        empty="No film has been rated yet."
+      />
 
       <p>
         <Link href="/films" className="font-medium text-[var(--color-accent)] hover:underline">
@@ -40,7 +52,19 @@ export default async function HomePage() {
 }
 
 /** A headed row of films on the home page, or a sentence when there are none. */
-function FilmShelf({ id, title, label, films, empty }: { id: string; title: string; label: string; films: FilmCardData[]; empty: string }) {
+function FilmShelf({
+  id,
+  title,
+  label,
+  films,
+  empty,
+}: {
+  id: string;
+  title: string;
+  label: string;
+  films: FilmCardData[];
+  empty: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-4">
       <h2 id={`${id}-heading`} className="font-serif text-2xl font-semibold">

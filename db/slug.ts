@@ -16,12 +16,7 @@ export function slugify(text: string, fallback = "untitled"): string {
  * Picks a slug not in `taken`: the plain one, else with the year, else with a
  * counter. `preferYear` asks for the year form at once (a title that repeats).
  */
-export function uniqueSlug(
-  base: string,
-  year: number | null,
-  taken: ReadonlySet<string>,
-  preferYear = false,
-): string {
+export function uniqueSlug(base: string, year: number | null, taken: ReadonlySet<string>, preferYear = false): string {
   const candidates = preferYear && year ? [`${base}-${year}`, base] : [base];
   if (year && !candidates.includes(`${base}-${year}`)) candidates.push(`${base}-${year}`);
   for (const candidate of candidates) if (!taken.has(candidate)) return candidate;

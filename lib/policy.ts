@@ -127,10 +127,7 @@ export function refuseCommentEdit(actor: CurrentUser, comment: CommentFacts | nu
   if (notOwn || !comment) return notOwn;
   if (comment.state === "removed") return fail("forbidden", "A moderator removed this comment; it cannot be edited.");
   if (now.getTime() - comment.createdAt.getTime() >= COMMENT_EDIT_WINDOW_MS) {
-    return fail(
-      "forbidden",
-      "Comments can be edited for 15 minutes after posting; this one can no longer be changed.",
-    );
+    return fail("forbidden", "Comments can be edited for 15 minutes after posting; this one can no longer be changed.");
   }
   return null;
 }
@@ -139,7 +136,8 @@ export function refuseCommentEdit(actor: CurrentUser, comment: CommentFacts | nu
 export function refuseCommentDelete(actor: CurrentUser, comment: CommentFacts | null): Failure | null {
   const notOwn = ownComment(actor, comment);
   if (notOwn || !comment) return notOwn;
-  if (comment.state === "removed") return fail("forbidden", "A moderator removed this comment; it stays for the record.");
+  if (comment.state === "removed")
+    return fail("forbidden", "A moderator removed this comment; it stays for the record.");
   return null;
 }
 

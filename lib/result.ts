@@ -34,7 +34,9 @@ export function invalidField(field: string, message: string): Failure {
 }
 
 /** The first message for each field of a failed zod parse, keyed by field. */
-export function fieldErrorsOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+export function fieldErrorsOf(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path[0];

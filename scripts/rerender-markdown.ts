@@ -11,15 +11,15 @@ import { openMigratedDatabase, runScript } from "./run";
 runScript(async () => {
   const database = await openMigratedDatabase();
   console.log(`Rendering Markdown with renderer version ${MARKDOWN_RENDERER_VERSION}.`);
-    for (const table of ["reviews", "comments"] satisfies MarkdownTable[]) {
-      const started = Date.now();
-      const done = await rerenderStale(database.db, table, {
-        onProgress: (done, total) => {
-          if (total > 0) console.log(`${table}: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}`);
-        },
-      });
-      console.log(
-        `${table}: ${done === 0 ? "all up to date" : `${done.toLocaleString("en-GB")} rendered`} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
-      );
+  for (const table of ["reviews", "comments"] satisfies MarkdownTable[]) {
+    const started = Date.now();
+    const done = await rerenderStale(database.db, table, {
+      onProgress: (done, total) => {
+        if (total > 0) console.log(`${table}: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")}`);
+      },
+    });
+    console.log(
+      `${table}: ${done === 0 ? "all up to date" : `${done.toLocaleString("en-GB")} rendered`} (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
   }
 });

@@ -57,7 +57,9 @@ export default async function AccountPage() {
         <h2 id="linked-heading" className="font-serif text-2xl font-semibold">
           Linked accounts
         </h2>
-        <p className="text-[var(--color-muted)]">You can sign in with any of these. Your comments show which one you used.</p>
+        <p className="text-[var(--color-muted)]">
+          You can sign in with any of these. Your comments show which one you used.
+        </p>
         <ul aria-label="Your linked accounts" className="space-y-2">
           {linked.map((account, index) => (
             <li key={`${account.provider}-${index}`} className="flex items-center gap-3">
@@ -80,7 +82,9 @@ export default async function AccountPage() {
               action={signInWithProvider}
               providers={providers}
               callbackUrl="/account"
-              labelFor={(p) => (linkedProviders.has(p.id) ? `Link another ${p.name} account` : `Link your ${p.name} account`)}
+              labelFor={(p) =>
+                linkedProviders.has(p.id) ? `Link another ${p.name} account` : `Link your ${p.name} account`
+              }
             />
           </>
         ) : (

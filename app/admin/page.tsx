@@ -47,11 +47,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <h1 className="font-serif text-4xl font-bold">Members and roles</h1>
       <p className="max-w-2xl text-[var(--color-muted)]">
-        Moderators remove comments, work the report queue and suspend members; admins also grant roles. Every change
-        is written to the moderation log.
+        Moderators remove comments, work the report queue and suspend members; admins also grant roles. Every change is
+        written to the moderation log.
       </p>
 
-      <form action="/admin" method="get" role="search" aria-label="Search members" className="flex flex-wrap items-end gap-2">
+      <form
+        action="/admin"
+        method="get"
+        role="search"
+        aria-label="Search members"
+        className="flex flex-wrap items-end gap-2"
+      >
         <div className="space-y-1">
           <label htmlFor="member-search" className="block font-medium">
             Search members by handle or name
@@ -65,10 +71,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
             className="w-64 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1"
           />
         </div>
-        <button
-          type="submit"
-          className={buttonClass("primary", "small")}
-        >
+        <button type="submit" className={buttonClass("primary", "small")}>
           Search
         </button>
         {q ? (

@@ -57,8 +57,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           {providers.length > 0 ? (
             <>
               <p className="text-[var(--color-muted)]">
-                Use an account you already have. The first time, we make you a Marquee profile from its name;
-                you can change your display name and handle afterwards.
+                Use an account you already have. The first time, we make you a Marquee profile from its name; you can
+                change your display name and handle afterwards.
               </p>
               <ProviderButtons action={signInWithProvider} providers={providers} callbackUrl={callbackUrl} />
             </>
@@ -77,8 +77,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
             Demo accounts (development only)
           </h2>
           <p className="text-[var(--color-muted)]">
-            This server runs in development, so you can sign in as a seeded demo member in one click. A production
-            build has no such sign-in.
+            This server runs in development, so you can sign in as a seeded demo member in one click. A production build
+            has no such sign-in.
           </p>
           <DemoAccounts members={demoMembers} callbackUrl={callbackUrl} />
         </section>

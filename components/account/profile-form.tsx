@@ -31,8 +31,16 @@ export function ProfileForm({
   initial: Record<ProfileField, string>;
 }) {
   const [state, formAction, pending] = useActionState<ActionState<Profile> | null, FormData>(action, null);
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
-  const defaults = state ? (state.ok ? (state.data ?? initial) : { name: state.values.name ?? "", handle: state.values.handle ?? "" }) : initial;
+  const hydrated = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+  const defaults = state
+    ? state.ok
+      ? (state.data ?? initial)
+      : { name: state.values.name ?? "", handle: state.values.handle ?? "" }
+    : initial;
   const {
     register,
     handleSubmit,
@@ -108,11 +116,7 @@ export function ProfileForm({
         "Your profile address, /members/your-handle: 3 to 30 lower-case letters, digits, dashes or underscores.",
       )}
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Saving…" : "Save profile"}
         </button>
         <p role="status" aria-live="polite" className="text-sm">

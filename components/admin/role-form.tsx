@@ -5,15 +5,7 @@ import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { ROLES, type Role } from "@/lib/auth/roles";
 
 /** One member's role, changed with a small form (a plain post before JavaScript loads). */
-export function RoleForm({
-  action,
-  handle,
-  role,
-}: {
-  action: FormAction<{ role: Role }>;
-  handle: string;
-  role: Role;
-}) {
+export function RoleForm({ action, handle, role }: { action: FormAction<{ role: Role }>; handle: string; role: Role }) {
   const [state, formAction, pending] = useActionState<ActionState<{ role: Role }> | null, FormData>(action, null);
   // The role the form shows: the one just saved, else the one the page was rendered with.
   const shown = state?.ok && state.data ? state.data.role : role;
@@ -45,7 +37,10 @@ export function RoleForm({
         {pending ? "Saving…" : "Save"}
         <span className="sr-only"> role for @{handle}</span>
       </button>
-      <p aria-live="polite" className={`w-full text-sm ${state && !state.ok ? "font-medium text-[var(--color-accent)]" : ""}`}>
+      <p
+        aria-live="polite"
+        className={`w-full text-sm ${state && !state.ok ? "font-medium text-[var(--color-accent)]" : ""}`}
+      >
         {state?.message ?? ""}
       </p>
     </form>

@@ -22,7 +22,13 @@ export async function AccountMenu({ signIn, signOut }: { signIn: FormAction; sig
           Sign in
         </Link>
         {providers.length > 0 ? (
-          <ProviderButtons action={signIn} providers={providers} size="small" labelFor={(p) => p.name} hiddenPrefix="Sign in with" />
+          <ProviderButtons
+            action={signIn}
+            providers={providers}
+            size="small"
+            labelFor={(p) => p.name}
+            hiddenPrefix="Sign in with"
+          />
         ) : (
           <span className="text-[var(--color-muted)]">No sign-in provider is configured.</span>
         )}

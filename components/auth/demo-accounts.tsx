@@ -1,6 +1,5 @@
 import { buttonClass } from "@/components/ui/button";
 
-
 const ROLE_NOTES = {
   member: "member: rates, reviews and comments",
   moderator: "moderator: also removes comments and suspends members",

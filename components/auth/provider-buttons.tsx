@@ -37,7 +37,10 @@ export function ProviderButtons({
             <input type="hidden" name="provider" value={provider.id} />
             {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
             <button type="submit" className={buttonClass}>
-              <ProviderMark provider={provider.id} className={size === "large" ? "h-5 w-5 shrink-0" : "h-4 w-4 shrink-0"} />
+              <ProviderMark
+                provider={provider.id}
+                className={size === "large" ? "h-5 w-5 shrink-0" : "h-4 w-4 shrink-0"}
+              />
               <span>
                 {hiddenPrefix ? <span className="sr-only">{hiddenPrefix} </span> : null}
                 {labelFor(provider)}

@@ -75,7 +75,8 @@ export function CommentForm({
         {...form.register("body")}
       />
       <p id={`${bodyId}-hint`} className="text-xs text-[var(--color-muted)]">
-        Plain text with *emphasis*, **bold** and links. {length.toLocaleString("en")}/{COMMENT_MAX_LENGTH.toLocaleString("en")}
+        Plain text with *emphasis*, **bold** and links. {length.toLocaleString("en")}/
+        {COMMENT_MAX_LENGTH.toLocaleString("en")}
       </p>
       {error ? (
         <p id={`${bodyId}-error`} className="text-sm text-red-700 dark:text-red-300">
@@ -83,15 +84,15 @@ export function CommentForm({
         </p>
       ) : null}
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
+        <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Posting…" : "Post comment"}
         </button>
       </div>
-      <p role="status" aria-live="polite" className={state && !state.ok ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state && !state.ok ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}
+      >
         {state && !state.ok && !state.fieldErrors.body ? state.message : state?.ok ? state.message : ""}
       </p>
       {optimistic.map((body, i) => (

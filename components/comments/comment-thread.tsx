@@ -36,7 +36,11 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
   const initial = (name.trim()[0] ?? "?").toUpperCase();
   const showAuthor = comment.state !== "deleted" && comment.author;
   return (
-    <article id={`comment-${comment.id}`} aria-label={`Comment by ${showAuthor ? name : "a former participant"}`} className="space-y-2">
+    <article
+      id={`comment-${comment.id}`}
+      aria-label={`Comment by ${showAuthor ? name : "a former participant"}`}
+      className="space-y-2"
+    >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         {showAuthor ? (
           <>
@@ -49,7 +53,10 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
             <Link href={`/members/${comment.author!.handle}`} className="font-semibold hover:underline">
               {name}
             </Link>
-            <span className="inline-flex items-center gap-1 text-[var(--color-muted)]" title={`Signed with ${provider}`}>
+            <span
+              className="inline-flex items-center gap-1 text-[var(--color-muted)]"
+              title={`Signed with ${provider}`}
+            >
               <ProviderMark provider={comment.signedWith} className="h-4 w-4" />
               <span className="sr-only">signed with</span>
               <span>{provider}</span>
@@ -68,7 +75,9 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
           </span>
         ) : null}
         {comment.state === "held" && comment.html ? (
-          <span className="rounded bg-amber-100 px-2 text-amber-900 dark:bg-amber-900 dark:text-amber-100">Awaiting moderation</span>
+          <span className="rounded bg-amber-100 px-2 text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            Awaiting moderation
+          </span>
         ) : null}
       </header>
       {comment.state === "removed" || comment.state === "deleted" || !comment.html ? (
@@ -78,17 +87,28 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
       )}
       {comment.controls.restore && comment.source ? (
         <details className="text-sm">
-          <summary className="cursor-pointer text-[var(--color-muted)]">Show the removed text (moderators only)</summary>
+          <summary className="cursor-pointer text-[var(--color-muted)]">
+            Show the removed text (moderators only)
+          </summary>
           <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">{comment.source}</p>
         </details>
       ) : null}
       <div className="flex flex-wrap items-start gap-x-4">
         {comment.controls.reply ? (
-          <Link href={context.replyHref(comment.id)} className="text-sm text-[var(--color-accent)] hover:underline" scroll={false}>
+          <Link
+            href={context.replyHref(comment.id)}
+            className="text-sm text-[var(--color-accent)] hover:underline"
+            scroll={false}
+          >
             Reply<span className="sr-only"> to {name}</span>
           </Link>
         ) : null}
-        <CommentTools commentId={comment.id} source={comment.source} controls={comment.controls} actions={context.actions} />
+        <CommentTools
+          commentId={comment.id}
+          source={comment.source}
+          controls={comment.controls}
+          actions={context.actions}
+        />
       </div>
       {context.replyTo === comment.id && comment.controls.reply ? (
         <div id={`reply-${comment.id}`} className="rounded border border-[var(--color-line)] p-3">

@@ -38,7 +38,15 @@ export function CommentTools({
         <Disclosure label="Edit">
           <ActionForm action={actions.edit} idPrefix={`${prefix}-edit`} label="Edit your comment">
             <input type="hidden" name="commentId" value={commentId} />
-            <ActionField name="body" label="Your comment" as="textarea" required maxLength={5000} defaultValue={source ?? ""} rows={4} />
+            <ActionField
+              name="body"
+              label="Your comment"
+              as="textarea"
+              required
+              maxLength={5000}
+              defaultValue={source ?? ""}
+              rows={4}
+            />
             <SubmitButton>Save edit</SubmitButton>
           </ActionForm>
         </Disclosure>
@@ -57,7 +65,13 @@ export function CommentTools({
           <ActionForm action={actions.report} idPrefix={`${prefix}-report`} label="Report this comment">
             <input type="hidden" name="commentId" value={commentId} />
             <ActionField name="reason" label="What is wrong?" as="select" required options={REPORT_REASONS} />
-            <ActionField name="note" label="Note for the moderators (needed for “Something else”)" as="textarea" maxLength={500} rows={2} />
+            <ActionField
+              name="note"
+              label="Note for the moderators (needed for “Something else”)"
+              as="textarea"
+              maxLength={500}
+              rows={2}
+            />
             <SubmitButton>Send report</SubmitButton>
           </ActionForm>
         </Disclosure>
@@ -81,7 +95,12 @@ export function CommentTools({
         <Disclosure label="Restore">
           <ActionForm action={actions.restore} idPrefix={`${prefix}-restore`} label="Restore this comment">
             <input type="hidden" name="commentId" value={commentId} />
-            <ActionField name="reason" label="Reason for the log" maxLength={500} defaultValue="Restored after review" />
+            <ActionField
+              name="reason"
+              label="Reason for the log"
+              maxLength={500}
+              defaultValue="Restored after review"
+            />
             <SubmitButton>Restore comment</SubmitButton>
           </ActionForm>
         </Disclosure>

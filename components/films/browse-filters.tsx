@@ -9,7 +9,12 @@ const fieldClass = "rounded border border-[var(--color-line)] bg-[var(--color-ca
 /** Search, genre, decade and sort as one GET form: every choice lands in the URL. */
 export function BrowseFilters({ params, genres }: { params: BrowseParams; genres: string[] }) {
   return (
-    <form action="/films" method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Search and filter films">
+    <form
+      action="/films"
+      method="get"
+      className="flex flex-wrap items-end gap-3 text-sm"
+      aria-label="Search and filter films"
+    >
       <div className="flex flex-col gap-1">
         <label htmlFor="browse-q">Title or person</label>
         <input id="browse-q" name="q" type="search" defaultValue={params.q} maxLength={100} className={fieldClass} />
@@ -27,7 +32,12 @@ export function BrowseFilters({ params, genres }: { params: BrowseParams; genres
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="browse-decade">Decade</label>
-        <select id="browse-decade" name="decade" defaultValue={params.decade ? String(params.decade) : ""} className={fieldClass}>
+        <select
+          id="browse-decade"
+          name="decade"
+          defaultValue={params.decade ? String(params.decade) : ""}
+          className={fieldClass}
+        >
           <option value="">Any decade</option>
           {DECADES.map((decade) => (
             <option key={decade} value={decade}>

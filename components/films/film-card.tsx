@@ -44,7 +44,15 @@ export function FilmCard({ film, headingLevel = 3 }: { film: FilmCardData; headi
 }
 
 /** Film cards in a grid; `headingLevel` 2 where the list sits right under the page's h1. */
-export function FilmGrid({ films, label, headingLevel = 3 }: { films: FilmCardData[]; label: string; headingLevel?: 2 | 3 }) {
+export function FilmGrid({
+  films,
+  label,
+  headingLevel = 3,
+}: {
+  films: FilmCardData[];
+  label: string;
+  headingLevel?: 2 | 3;
+}) {
   return (
     <ul aria-label={label} className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
       {films.map((film) => (

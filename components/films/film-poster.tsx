@@ -46,7 +46,10 @@ export function FilmPoster({
       <div
         className={`flex flex-1 flex-col ${layout === 0 ? "justify-end" : layout === 1 ? "justify-center text-center" : "justify-start pt-3"}`}
       >
-        <span className="font-serif font-bold uppercase leading-tight tracking-wide break-words hyphens-auto" style={{ fontSize: titleSize }}>
+        <span
+          className="font-serif font-bold uppercase leading-tight tracking-wide break-words hyphens-auto"
+          style={{ fontSize: titleSize }}
+        >
           {title}
         </span>
       </div>

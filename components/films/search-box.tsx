@@ -24,10 +24,7 @@ export function SearchBox({
         maxLength={100}
         className="w-48 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
       />
-      <button
-        type="submit"
-        className={buttonClass("primary", "small")}
-      >
+      <button type="submit" className={buttonClass("primary", "small")}>
         Search
       </button>
     </form>

@@ -71,7 +71,12 @@ export function QueueItemTools({
 
 export function ReinstateForm({ action, handle }: { action: FormAction; handle: string }) {
   return (
-    <ActionForm action={action} idPrefix={`reinstate-${handle}`} label={`Reinstate @${handle}`} className="flex flex-wrap items-end gap-2">
+    <ActionForm
+      action={action}
+      idPrefix={`reinstate-${handle}`}
+      label={`Reinstate @${handle}`}
+      className="flex flex-wrap items-end gap-2"
+    >
       <input type="hidden" name="handle" value={handle} />
       <ActionField name="reason" label="Note for the log" maxLength={REASON_MAX} defaultValue="Suspension served" />
       <SubmitButton tone="plain">Reinstate</SubmitButton>

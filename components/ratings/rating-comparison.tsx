@@ -32,12 +32,21 @@ export function RatingComparison({
       >
         {memberShares.map((share, halfStars) => {
           const own = share === 0 ? 1 : Math.max(3, Math.round((share / max) * height));
-          const all = siteShares[halfStars] === 0 ? 1 : Math.max(3, Math.round((siteShares[halfStars]! / max) * height));
+          const all =
+            siteShares[halfStars] === 0 ? 1 : Math.max(3, Math.round((siteShares[halfStars]! / max) * height));
           const x = halfStars * slot;
           return (
             <g key={halfStars}>
               <rect x={x + 4} y={height - own} width={13} height={own} rx={2} fill="var(--color-accent)" />
-              <rect x={x + 19} y={height - all} width={13} height={all} rx={2} fill="var(--color-muted)" opacity={0.6} />
+              <rect
+                x={x + 19}
+                y={height - all}
+                width={13}
+                height={all}
+                rx={2}
+                fill="var(--color-muted)"
+                opacity={0.6}
+              />
               {halfStars % 2 === 0 ? (
                 <text x={x + 18} y={height + 14} textAnchor="middle" fontSize="11" fill="var(--color-muted)">
                   {halfStars / 2}
@@ -49,7 +58,8 @@ export function RatingComparison({
       </svg>
       <figcaption aria-hidden="true" className="flex flex-wrap gap-4 text-xs text-[var(--color-muted)]">
         <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-3 rounded-sm bg-[var(--color-accent)]" /> {memberName} ({count(histogramTotal(member))})
+          <span className="inline-block h-3 w-3 rounded-sm bg-[var(--color-accent)]" /> {memberName} (
+          {count(histogramTotal(member))})
         </span>
         <span className="flex items-center gap-1">
           <span className="inline-block h-3 w-3 rounded-sm bg-[var(--color-muted)] opacity-60" /> All members (
@@ -58,9 +68,7 @@ export function RatingComparison({
         <span>Share of each rating, from 0 (left) to 4 stars (right)</span>
       </figcaption>
       <table className="sr-only">
-        <caption>
-          {memberName}’s ratings beside all members’ ratings, as a share of each one’s ratings
-        </caption>
+        <caption>{memberName}’s ratings beside all members’ ratings, as a share of each one’s ratings</caption>
         <thead>
           <tr>
             <th scope="col">Rating</th>

@@ -40,27 +40,19 @@ export function RatingForm({
         error={failed?.fieldErrors.halfStars?.[0]}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="rate"
-          disabled={pending}
-          className={buttonClass("primary")}
-        >
+        <button type="submit" name="intent" value="rate" disabled={pending} className={buttonClass("primary")}>
           Save rating
         </button>
         {halfStars !== null ? (
-          <button
-            type="submit"
-            name="intent"
-            value="clear"
-            disabled={pending}
-            className={buttonClass("plain")}
-          >
+          <button type="submit" name="intent" value="clear" disabled={pending} className={buttonClass("plain")}>
             Clear rating
           </button>
         ) : null}
-        <p role="status" aria-live="polite" className={`text-sm ${failed ? "font-medium text-[var(--color-accent)]" : ""}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={`text-sm ${failed ? "font-medium text-[var(--color-accent)]" : ""}`}
+        >
           {pending ? "Saving…" : (state?.message ?? "")}
         </p>
       </div>

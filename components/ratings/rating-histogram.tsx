@@ -34,7 +34,13 @@ export function RatingHistogram({ histogram, caption }: { histogram: Histogram; 
                 opacity={count === 0 ? 0.25 : 0.85}
               />
               {halfStars % 2 === 0 ? (
-                <text x={halfStars * 28 + 14} y={height + 14} textAnchor="middle" fontSize="11" fill="var(--color-muted)">
+                <text
+                  x={halfStars * 28 + 14}
+                  y={height + 14}
+                  textAnchor="middle"
+                  fontSize="11"
+                  fill="var(--color-muted)"
+                >
                   {halfStars / 2}
                 </text>
               ) : null}

@@ -14,7 +14,12 @@ export function Stars({ halfStars, className = "h-4" }: { halfStars: number; cla
             <path d={STAR} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
             {fill > 0 ? (
               // A nested svg half as wide clips the filled star to its left half.
-              <svg width={fill === 2 ? 24 : 12} height="24" viewBox={fill === 2 ? "0 0 24 24" : "0 0 12 24"} overflow="hidden">
+              <svg
+                width={fill === 2 ? 24 : 12}
+                height="24"
+                viewBox={fill === 2 ? "0 0 24 24" : "0 0 12 24"}
+                overflow="hidden"
+              >
                 <path d={STAR} fill="currentColor" />
               </svg>
             ) : null}

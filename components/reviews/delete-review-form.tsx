@@ -20,7 +20,11 @@ export function DeleteReviewForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   return (
-    <Disclosure tone="button" label="Delete this review" panelClassName="mt-3 space-y-3 rounded border border-[var(--color-line)] p-4">
+    <Disclosure
+      tone="button"
+      label="Delete this review"
+      panelClassName="mt-3 space-y-3 rounded border border-[var(--color-line)] p-4"
+    >
       <form action={formAction} className="space-y-3">
         <input type="hidden" name="reviewId" value={reviewId} />
         <p>

@@ -63,7 +63,11 @@ export function ReviewForm({
   const { errors } = form.formState;
   // Before hydration (or with no JavaScript at all) the server's messages are
   // shown straight from the action state; afterwards react-hook-form holds them.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const serverErrors = !hydrated && state && !state.ok ? state.fieldErrors : {};
 
   useEffect(() => {
@@ -137,8 +141,8 @@ export function ReviewForm({
           Review text
         </label>
         <p id="review-body-hint" className="text-sm text-[var(--color-muted)]">
-          Markdown works: *emphasis*, **strong**, [links](https://example.com), lists, quotes and `code`. HTML
-          and images are not shown. Up to {BODY_MAX.toLocaleString("en-GB")} characters.
+          Markdown works: *emphasis*, **strong**, [links](https://example.com), lists, quotes and `code`. HTML and
+          images are not shown. Up to {BODY_MAX.toLocaleString("en-GB")} characters.
         </p>
         <textarea
           id="review-body"
@@ -174,13 +178,7 @@ export function ReviewForm({
 
       <div className="space-y-2">
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            name="intent"
-            value="publish"
-            disabled={pending}
-            className={buttonClass("primary")}
-          >
+          <button type="submit" name="intent" value="publish" disabled={pending} className={buttonClass("primary")}>
             {published ? "Update review" : "Publish"}
           </button>
           <button

@@ -17,7 +17,10 @@ export function ReviewList({ items, label }: { items: ReviewListItem[]; label: s
     <ol aria-label={label} className="space-y-6">
       {items.map((item) => (
         <li key={item.id}>
-          <article aria-labelledby={`review-${item.id}-heading`} className="space-y-2 border-b border-[var(--color-line)] pb-6">
+          <article
+            aria-labelledby={`review-${item.id}-heading`}
+            className="space-y-2 border-b border-[var(--color-line)] pb-6"
+          >
             <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <h3 id={`review-${item.id}-heading`} className="font-serif text-lg font-semibold">
                 <Link href={item.heading.href} className="hover:underline">
@@ -34,7 +37,9 @@ export function ReviewList({ items, label }: { items: ReviewListItem[]; label: s
             {item.excerpt ? (
               <p className="leading-relaxed text-[var(--color-muted)]">{item.excerpt}</p>
             ) : item.containsSpoilers ? (
-              <p className="text-sm text-[var(--color-muted)]">This review contains spoilers; its text is shown on its own page.</p>
+              <p className="text-sm text-[var(--color-muted)]">
+                This review contains spoilers; its text is shown on its own page.
+              </p>
             ) : null}
             <p className="flex flex-wrap gap-4 text-sm">
               <Link href={`/reviews/${item.id}`} className="font-medium text-[var(--color-accent)] hover:underline">

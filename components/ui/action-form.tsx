@@ -28,7 +28,12 @@ export function ActionForm({
   return (
     <form action={formAction} aria-label={label} aria-busy={pending} className={className}>
       <StateContext value={{ state, idPrefix }}>{children}</StateContext>
-      <p id={`${idPrefix}-status`} role="status" aria-live="polite" className={state?.ok === false ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}>
+      <p
+        id={`${idPrefix}-status`}
+        role="status"
+        aria-live="polite"
+        className={state?.ok === false ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}
+      >
         {state?.message ?? ""}
       </p>
     </form>

@@ -32,7 +32,11 @@ export function Disclosure({
           ▾
         </span>
       </summary>
-      <div className={panelClassName ?? "mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3"}>
+      <div
+        className={
+          panelClassName ?? "mt-2 space-y-2 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3"
+        }
+      >
         {children}
       </div>
     </details>

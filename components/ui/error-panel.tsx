@@ -9,11 +9,7 @@ export function ErrorPanel({ what, reset, digest }: { what: string; reset: () =>
       <h1 className="font-serif text-3xl font-bold">Something went wrong</h1>
       <p>We could not load {what}. This is our fault, not yours; please try again.</p>
       {digest ? <p className="text-sm text-[var(--color-muted)]">Reference: {digest}</p> : null}
-      <button
-        type="button"
-        onClick={reset}
-        className={buttonClass("primary")}
-      >
+      <button type="button" onClick={reset} className={buttonClass("primary")}>
         Try again
       </button>
     </div>

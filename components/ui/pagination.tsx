@@ -31,7 +31,10 @@ export function Pagination({
         <span key={p} className="flex items-center gap-2">
           {i > 0 && p - pages[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
           {p === page ? (
-            <span aria-current="page" className="rounded bg-[var(--color-accent)] px-3 py-1 text-[var(--color-accent-ink)]">
+            <span
+              aria-current="page"
+              className="rounded bg-[var(--color-accent)] px-3 py-1 text-[var(--color-accent-ink)]"
+            >
               {p}
             </span>
           ) : (

@@ -1,12 +1,4 @@
-import {
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
 
 export const roleEnum = pgEnum("role", ["member", "moderator", "admin"]);
@@ -50,10 +42,7 @@ export const accounts = pgTable(
     /** Last sign-in with this account, or the member chose it to sign comments: it signs new comments. */
     lastUsedAt: timestamp("last_used_at", { mode: "date", withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.provider, t.providerAccountId] }),
-    index("accounts_user_idx").on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
 );
 
 export const sessions = pgTable(
@@ -77,7 +66,6 @@ export const verificationTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.identifier, t.token] })],
 );
-
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;

@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, text, timestamp, unique, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { reviews } from "./reviews";
 
@@ -59,13 +49,7 @@ export const comments = pgTable(
   ],
 );
 
-export const reportReasonEnum = pgEnum("report_reason", [
-  "spam",
-  "abuse",
-  "spoilers",
-  "off-topic",
-  "other",
-]);
+export const reportReasonEnum = pgEnum("report_reason", ["spam", "abuse", "spoilers", "off-topic", "other"]);
 
 export const commentReports = pgTable(
   "comment_reports",

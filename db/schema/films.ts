@@ -1,15 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from "drizzle-orm/pg-core";
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { tsvector } from "./types";
 
 export const films = pgTable(
@@ -23,16 +13,17 @@ export const films = pgTable(
     logline: text("logline"),
     synopsis: text("synopsis"),
     runtimeMinutes: integer("runtime_minutes"),
-    genres: text("genres").array().notNull().default(sql`'{}'::text[]`),
+    genres: text("genres")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     certificate: text("certificate"),
     /** Where an imported film came from, so a second import adds nothing. */
     importKey: text("import_key").unique(),
     /** Kept by a trigger on `ratings`: number of ratings and their sum in half stars. */
     ratingCount: integer("rating_count").notNull().default(0),
     halfStarsTotal: integer("half_stars_total").notNull().default(0),
-    search: tsvector("search").generatedAlwaysAs(
-      sql`to_tsvector('simple', coalesce(title, ''))`,
-    ),
+    search: tsvector("search").generatedAlwaysAs(sql`to_tsvector('simple', coalesce(title, ''))`),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -42,10 +33,7 @@ export const films = pgTable(
     index("films_title_idx").on(t.title, t.id),
     index("films_created_idx").on(t.createdAt, t.id),
     index("films_rating_count_idx").on(t.ratingCount, t.id),
-    index("films_mean_rating_idx").on(
-      sql`(${t.halfStarsTotal}::numeric / nullif(${t.ratingCount}, 0))`,
-      t.id,
-    ),
+    index("films_mean_rating_idx").on(sql`(${t.halfStarsTotal}::numeric / nullif(${t.ratingCount}, 0))`, t.id),
     check("films_year_check", sql`${t.year} is null or ${t.year} between 1870 and 2100`),
     check("films_runtime_check", sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
   ],

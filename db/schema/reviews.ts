@@ -83,10 +83,7 @@ export const reviewLikes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     likedAt: timestamp("liked_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewId, t.userId] }),
-    index("review_likes_user_idx").on(t.userId),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("review_likes_user_idx").on(t.userId)],
 );
 
 export type Rating = typeof ratings.$inferSelect;

@@ -24,8 +24,18 @@ export interface ImportSummary {
 }
 
 const MONTHS: Record<string, string> = {
-  Jan: "01", Feb: "02", Mar: "03", Apr: "04", May: "05", Jun: "06",
-  Jul: "07", Aug: "08", Sep: "09", Oct: "10", Nov: "11", Dec: "12",
+  Jan: "01",
+  Feb: "02",
+  Mar: "03",
+  Apr: "04",
+  May: "05",
+  Jun: "06",
+  Jul: "07",
+  Aug: "08",
+  Sep: "09",
+  Oct: "10",
+  Nov: "11",
+  Dec: "12",
 };
 
 /** "Dec 19 1997" → "1997-12-19"; anything else → null. */
@@ -123,7 +133,12 @@ export async function importCatalogue(
         await db
           .select({ importKey: films.importKey })
           .from(films)
-          .where(inArray(films.importKey, batch.map((f) => f.importKey)))
+          .where(
+            inArray(
+              films.importKey,
+              batch.map((f) => f.importKey),
+            ),
+          )
       ).map((r) => r.importKey),
     );
     const fresh = batch.filter((f) => !present.has(f.importKey));

@@ -46,8 +46,7 @@ export const her = {
   runtimeMinutes: 126,
   certificate: "R",
   genres: ["Drama", "Romance", "Science Fiction"],
-  logline:
-    "A lonely letter writer in near-future Los Angeles falls for the operating system that organises his life.",
+  logline: "A lonely letter writer in near-future Los Angeles falls for the operating system that organises his life.",
   synopsis:
     "Theodore Twombly writes heartfelt letters for strangers at a company that sells them, then goes home " +
     "to an apartment that still feels like the end of his marriage. He installs a new operating system " +

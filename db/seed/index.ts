@@ -1,15 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import {
-  accounts,
-  comments,
-  filmCredits,
-  films,
-  people,
-  ratings,
-  reviews,
-  users,
-} from "../schema";
+import { accounts, comments, filmCredits, films, people, ratings, reviews, users } from "../schema";
 import { describeSummary, importCatalogue, loadVegaMovies, progressBar } from "./catalogue";
 import { demoMembers, her, herComments, herReview } from "./demo";
 import { slugify } from "../slug";
@@ -73,7 +64,12 @@ export async function seedDemo(db: Database): Promise<void> {
       .where(inArray(people.name, names));
     const personId = (name: string) => personRows.find((p) => p.name === name)!.id;
     await tx.insert(filmCredits).values([
-      ...her.directors.map((name, i) => ({ filmId, personId: personId(name), role: "director" as const, billingOrder: i })),
+      ...her.directors.map((name, i) => ({
+        filmId,
+        personId: personId(name),
+        role: "director" as const,
+        billingOrder: i,
+      })),
       ...her.writers.map((name, i) => ({ filmId, personId: personId(name), role: "writer" as const, billingOrder: i })),
       ...her.cast.map((c, i) => ({
         filmId,

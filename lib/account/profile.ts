@@ -63,6 +63,9 @@ export async function listLinkedAccounts(userId: string): Promise<LinkedAccount[
 /** Ends every session of the member, on every device, and says how many there were. */
 export async function revokeAllSessions(actor: CurrentUser): Promise<Result<{ revoked: number; changed: Tag[] }>> {
   const db = await getDb();
-  const deleted = await db.delete(sessions).where(eq(sessions.userId, actor.id)).returning({ token: sessions.sessionToken });
+  const deleted = await db
+    .delete(sessions)
+    .where(eq(sessions.userId, actor.id))
+    .returning({ token: sessions.sessionToken });
   return ok({ revoked: deleted.length, changed: [] });
 }

@@ -9,7 +9,12 @@ import { suggestHandle } from "./handle";
 /** A free handle near `base`: base, base-2, base-3, … (one query). */
 async function freeHandle(db: Database, base: string): Promise<string> {
   const taken = new Set(
-    (await db.select({ handle: users.handle }).from(users).where(like(users.handle, `${base}%`))).map((r) => r.handle),
+    (
+      await db
+        .select({ handle: users.handle })
+        .from(users)
+        .where(like(users.handle, `${base}%`))
+    ).map((r) => r.handle),
   );
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;

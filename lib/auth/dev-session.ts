@@ -27,7 +27,9 @@ export async function startDemoSession(handle: string): Promise<DemoSession | nu
   const [member] = await db
     .select({ id: accounts.userId })
     .from(accounts)
-    .where(and(eq(accounts.provider, demo.account.provider), eq(accounts.providerAccountId, demo.account.providerAccountId)));
+    .where(
+      and(eq(accounts.provider, demo.account.provider), eq(accounts.providerAccountId, demo.account.providerAccountId)),
+    );
   if (!member) return null;
   const session = await marqueeAdapter(db).createSession!({
     sessionToken: randomUUID(),

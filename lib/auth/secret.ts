@@ -11,7 +11,9 @@ import type { Env } from "@/lib/env";
 export function resolveAuthSecret(config: Env): string {
   if (config.AUTH_SECRET) return config.AUTH_SECRET;
   if (config.NODE_ENV === "production") {
-    throw new Error("Marquee cannot start: AUTH_SECRET is missing. Set it to a long random string (openssl rand -base64 33).");
+    throw new Error(
+      "Marquee cannot start: AUTH_SECRET is missing. Set it to a long random string (openssl rand -base64 33).",
+    );
   }
   const dir = path.resolve(config.MARQUEE_DATA_DIR);
   const file = path.join(dir, "auth-secret");

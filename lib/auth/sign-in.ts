@@ -25,7 +25,9 @@ export const signOutSchema = z.object({ callbackUrl: z.string().optional().catch
  * back to the sign-in page; one that cannot be reached ends there with a plain
  * explanation, never an error page.
  */
-export async function startSignIn(input: z.output<typeof signInSchema>): Promise<Result<{ url: string; changed: Tag[] }>> {
+export async function startSignIn(
+  input: z.output<typeof signInSchema>,
+): Promise<Result<{ url: string; changed: Tag[] }>> {
   if (!configuredProviders().some((p) => p.id === input.provider)) return ok({ url: "/signin", changed: [] });
   try {
     const url = await signIn(input.provider, {

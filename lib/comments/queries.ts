@@ -67,7 +67,9 @@ export async function getThreadPage(
         .select({
           filmTitle: films.title,
           count: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
-            and ${comments.deletedAt} is null and ${comments.removedAt} is null and ${comments.heldAt} is null)`.mapWith(Number),
+            and ${comments.deletedAt} is null and ${comments.removedAt} is null and ${comments.heldAt} is null)`.mapWith(
+            Number,
+          ),
           threadCount: sql<number>`(select count(*) from ${comments} where ${comments.reviewId} = ${reviews.id}
             and ${comments.parentId} is null)`.mapWith(Number),
         })
@@ -109,9 +111,7 @@ export async function getThreadPage(
         })
         .from(comments)
         .leftJoin(author, eq(author.id, comments.authorId))
-        .where(
-          and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)),
-        );
+        .where(and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)));
       return { head, current, pageCount, rows };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
@@ -121,7 +121,11 @@ export async function getThreadPage(
 
   const stateOf = (row: (typeof rows)[number]): CommentState =>
     row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
-  const factsOf = (row: (typeof rows)[number]) => ({ authorId: row.authorId, state: stateOf(row), createdAt: row.createdAt });
+  const factsOf = (row: (typeof rows)[number]) => ({
+    authorId: row.authorId,
+    state: stateOf(row),
+    createdAt: row.createdAt,
+  });
   const html = await htmlOfRows(
     db,
     "comments",

@@ -37,16 +37,14 @@ export type CommentIdInput = z.input<typeof commentIdSchema>;
  * account id itself may contain colons, so only the first one splits.
  */
 export const signingAccountSchema = z.object({
-  account: z
-    .string({ error: "Choose an account." })
-    .transform((choice, ctx) => {
-      const colon = choice.indexOf(":");
-      if (colon <= 0 || colon === choice.length - 1) {
-        ctx.addIssue({ code: "custom", message: "Choose an account." });
-        return z.NEVER;
-      }
-      return { provider: choice.slice(0, colon), providerAccountId: choice.slice(colon + 1) };
-    }),
+  account: z.string({ error: "Choose an account." }).transform((choice, ctx) => {
+    const colon = choice.indexOf(":");
+    if (colon <= 0 || colon === choice.length - 1) {
+      ctx.addIssue({ code: "custom", message: "Choose an account." });
+      return z.NEVER;
+    }
+    return { provider: choice.slice(0, colon), providerAccountId: choice.slice(colon + 1) };
+  }),
 });
 
 export const REPORT_REASONS = [

@@ -1,7 +1,12 @@
 import { MAX_COMMENT_DEPTH } from "./schema";
 
 /** Where a reply attaches: under its parent, or beside it once the parent is at the deepest level. */
-export function placeReply(parent: { id: number; parentId: number | null; depth: number; threadRootId: number | null }): {
+export function placeReply(parent: {
+  id: number;
+  parentId: number | null;
+  depth: number;
+  threadRootId: number | null;
+}): {
   parentId: number;
   depth: number;
   threadRootId: number;

@@ -98,11 +98,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
   const { reviewId, parentId, body } = parsed.data;
   const db = await getDb();
 
-  const [review] = await db
-    .select({ status: reviews.status })
-    .from(reviews)
-    .where(eq(reviews.id, reviewId))
-    .limit(1);
+  const [review] = await db.select({ status: reviews.status }).from(reviews).where(eq(reviews.id, reviewId)).limit(1);
   if (!review || review.status !== "published") return fail("not_found", "This review is not open for comments.");
 
   let placement: { parentId: number | null; depth: number; threadRootId: number | null } = {

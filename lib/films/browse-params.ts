@@ -29,16 +29,18 @@ const text = (max: number) => z.preprocess(first, z.string().trim().max(max)).ca
 const schema = z.object({
   q: text(100),
   genre: text(40),
-  decade: z.preprocess(
-    first,
-    z.coerce
-      .number()
-      .int()
-      .min(1870)
-      .max(2100)
-      .refine((n) => n % 10 === 0)
-      .nullable(),
-  ).catch(null),
+  decade: z
+    .preprocess(
+      first,
+      z.coerce
+        .number()
+        .int()
+        .min(1870)
+        .max(2100)
+        .refine((n) => n % 10 === 0)
+        .nullable(),
+    )
+    .catch(null),
   sort: z.preprocess(first, z.enum(SORTS).optional()).catch(undefined),
   page: z.unknown().transform(parsePage),
 });

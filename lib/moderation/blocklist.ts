@@ -13,7 +13,10 @@ import { blockedTermIdSchema, blockedTermSchema } from "./schema";
 
 export const BLOCKLIST_PAGE_SIZE = 50;
 
-export const BLOCKLIST_WORDS = { forbidden: "Only admins can change the blocklist.", signedOut: "Only admins can change the blocklist." };
+export const BLOCKLIST_WORDS = {
+  forbidden: "Only admins can change the blocklist.",
+  signedOut: "Only admins can change the blocklist.",
+};
 
 /** The blocklist, alphabetically, a page at a time. */
 export async function listBlockedTerms(page: number): Promise<Page<{ id: number; term: string }>> {
@@ -58,7 +61,10 @@ export async function addBlockedTerm(
       .values({ term, addedById: actor.id })
       .onConflictDoNothing()
       .returning({ id: blockedTerms.id });
-    if (!added) return fail("conflict", "That term is already on the blocklist.", { term: ["That term is already on the blocklist."] });
+    if (!added)
+      return fail("conflict", "That term is already on the blocklist.", {
+        term: ["That term is already on the blocklist."],
+      });
     await recordModerationAction(tx, {
       actorId: actor.id,
       actorLabel: `@${actor.handle}`,
@@ -83,7 +89,10 @@ export async function removeBlockedTerm(
   const { id } = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [removed] = await tx.delete(blockedTerms).where(eq(blockedTerms.id, id)).returning({ term: blockedTerms.term });
+    const [removed] = await tx
+      .delete(blockedTerms)
+      .where(eq(blockedTerms.id, id))
+      .returning({ term: blockedTerms.term });
     if (!removed) return fail("not_found", "That term is not on the blocklist.");
     await recordModerationAction(tx, {
       actorId: actor.id,

@@ -99,7 +99,12 @@ async function applyRoleChange(
       targetId: target.id,
       details: { handle, from: target.role, to: role },
     });
-    return ok({ handle, from: target.role, to: role, changed: [tags.members, tags.member(target.id), tags.moderation] });
+    return ok({
+      handle,
+      from: target.role,
+      to: role,
+      changed: [tags.members, tags.member(target.id), tags.moderation],
+    });
   });
 }
 
@@ -112,9 +117,15 @@ export async function changeMemberRole(actor: CurrentUser, input: RoleChangeInpu
   if (!admin.ok) return admin;
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error, "That change is not valid.");
-  return applyRoleChange(await getDb(), { id: actor.id, label: `@${actor.handle}` }, parsed.data.handle, parsed.data.role, {
-    keepAnAdmin: true,
-  });
+  return applyRoleChange(
+    await getDb(),
+    { id: actor.id, label: `@${actor.handle}` },
+    parsed.data.handle,
+    parsed.data.role,
+    {
+      keepAnAdmin: true,
+    },
+  );
 }
 
 /**

@@ -78,7 +78,8 @@ export async function getModerationQueue(page: number): Promise<Queue> {
     .limit(QUEUE_PAGE_SIZE)
     .offset((current - 1) * QUEUE_PAGE_SIZE);
   // Past the end the window holds no row to carry the total: page 1 says it.
-  if (rows.length === 0 && current > 1) return paginate([], (await getModerationQueue(1)).total, current, QUEUE_PAGE_SIZE);
+  if (rows.length === 0 && current > 1)
+    return paginate([], (await getModerationQueue(1)).total, current, QUEUE_PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
   return paginate(
     rows.map((row) => ({
@@ -89,7 +90,12 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       authorHandle: row.authorHandle,
       author:
         row.authorId && row.authorHandle && row.authorRole
-          ? { id: row.authorId, handle: row.authorHandle, role: row.authorRole, suspended: row.authorSuspendedAt !== null }
+          ? {
+              id: row.authorId,
+              handle: row.authorHandle,
+              role: row.authorRole,
+              suspended: row.authorSuspendedAt !== null,
+            }
           : null,
       postedAt: row.postedAt,
       removed: row.removedAt !== null,
@@ -127,7 +133,13 @@ export interface LogEntry {
 export async function listModerationLog(filters: LogFilters): Promise<Page<LogEntry>> {
   const db = await getDb();
   const conditions: SQL[] = [];
-  if (filters.actor) conditions.push(eq(moderationLog.actorLabel, filters.actor.startsWith("@") || filters.actor === "command line" ? filters.actor : `@${filters.actor}`));
+  if (filters.actor)
+    conditions.push(
+      eq(
+        moderationLog.actorLabel,
+        filters.actor.startsWith("@") || filters.actor === "command line" ? filters.actor : `@${filters.actor}`,
+      ),
+    );
   if (filters.action) conditions.push(eq(moderationLog.action, filters.action));
   if (filters.targetType) conditions.push(eq(moderationLog.targetType, filters.targetType));
   if (filters.targetId) conditions.push(eq(moderationLog.targetId, filters.targetId));
@@ -196,10 +208,13 @@ export async function listSuspendedMembers(page: number): Promise<Page<Suspended
     .orderBy(desc(users.suspendedAt), asc(users.handle))
     .limit(QUEUE_PAGE_SIZE)
     .offset((current - 1) * QUEUE_PAGE_SIZE);
-  if (rows.length === 0 && current > 1) return paginate([], (await listSuspendedMembers(1)).total, current, QUEUE_PAGE_SIZE);
+  if (rows.length === 0 && current > 1)
+    return paginate([], (await listSuspendedMembers(1)).total, current, QUEUE_PAGE_SIZE);
   const total = rows[0]?.total ?? 0;
   return paginate(
-    rows.flatMap((r) => (r.suspendedAt ? [{ handle: r.handle, name: r.name, suspendedAt: r.suspendedAt, reason: r.reason }] : [])),
+    rows.flatMap((r) =>
+      r.suspendedAt ? [{ handle: r.handle, name: r.name, suspendedAt: r.suspendedAt, reason: r.reason }] : [],
+    ),
     total,
     current,
     QUEUE_PAGE_SIZE,

@@ -18,7 +18,10 @@ export const reasonSchema = z
 
 /** A reason that may be left blank, falling back to `fallback`. */
 export function reasonOr(fallback: string) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? fallback : (value ?? fallback)), reasonSchema);
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? fallback : (value ?? fallback)),
+    reasonSchema,
+  );
 }
 
 const commentId = idField("That comment does not exist.");

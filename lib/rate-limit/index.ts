@@ -20,7 +20,10 @@ function limitersFor(db: Database): Limiters {
   if (existing && existing.settings === settings) return existing;
   const common = { storeClient: db, schema: rateLimits, clearExpiredByTimeout: false };
   const limiters: Limiters = {
-    interval: interval > 0 ? new RateLimiterDrizzle({ ...common, keyPrefix: "comment-interval", points: 1, duration: interval }) : null,
+    interval:
+      interval > 0
+        ? new RateLimiterDrizzle({ ...common, keyPrefix: "comment-interval", points: 1, duration: interval })
+        : null,
     daily: new RateLimiterDrizzle({ ...common, keyPrefix: "comment-daily", points: cap, duration: 24 * 3600 }),
     settings,
   };
@@ -51,7 +54,6 @@ function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterDrizzle {
   }
   return limiter;
 }
-
 
 function describeWait(ms: number): { text: string } {
   const seconds = Math.max(1, Math.ceil(ms / 1000));

@@ -56,4 +56,3 @@ export const ratingFormSchema = z.preprocess(
 
 export type RatingFormInput = z.output<typeof ratingFormSchema>;
 export type RatingField = "halfStars";
-

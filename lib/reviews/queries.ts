@@ -107,7 +107,10 @@ function toListedReview(row: ListedRow): ListedReview {
 async function totalOf(rows: { total: number }[], page: number, where: SQL | undefined): Promise<number> {
   if (rows.length > 0 || page <= 1) return rows[0]?.total ?? 0;
   const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(reviews).where(where);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(reviews)
+    .where(where);
   return row?.n ?? 0;
 }
 

@@ -38,7 +38,8 @@ function savedMessage(status: ReviewStatus, intent: ReviewFormOutput["intent"], 
   if (status === "hidden") {
     return "Your changes are saved. A moderator has hidden this review, so it stays hidden from other readers.";
   }
-  if (status === "draft") return created ? "Draft saved. Only you can see it." : "Draft saved. Only you can see it until you publish.";
+  if (status === "draft")
+    return created ? "Draft saved. Only you can see it." : "Draft saved. Only you can see it until you publish.";
   return created || intent === "publish" ? "Your review is published." : "Your review is updated.";
 }
 
@@ -90,7 +91,8 @@ export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Prom
         set: {
           verdict: sql`excluded.verdict`,
           body: sql`excluded.body`,
-          bodyHtml: sql`excluded.body_html`, bodyHtmlVersion: sql`excluded.body_html_version`,
+          bodyHtml: sql`excluded.body_html`,
+          bodyHtmlVersion: sql`excluded.body_html_version`,
           containsSpoilers: sql`excluded.contains_spoilers`,
           status: sql`case when ${reviews.status} = 'hidden' then ${reviews.status} else excluded.status end`,
           publishedAt: sql`coalesce(${reviews.publishedAt}, excluded.published_at)`,

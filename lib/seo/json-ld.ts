@@ -36,7 +36,11 @@ export interface MovieFacts {
   halfStarsTotal?: number;
 }
 
-const person = (p: { name: string; url?: string }) => ({ "@type": "Person", name: p.name, ...(p.url ? { url: p.url } : {}) });
+const person = (p: { name: string; url?: string }) => ({
+  "@type": "Person",
+  name: p.name,
+  ...(p.url ? { url: p.url } : {}),
+});
 
 /** schema.org Movie, with AggregateRating on the 0–4 scale once anyone has rated it. */
 export function movieJsonLd(movie: MovieFacts): Record<string, unknown> {

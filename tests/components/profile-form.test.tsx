@@ -8,14 +8,12 @@ const initial = { name: "Maya Okafor", handle: "maya" };
 
 describe("the account profile form", () => {
   it("shows the server's 'handle is taken' next to the handle field", async () => {
-    const action = fakeAction<Profile>(
-      (formData) => ({
-        ok: false,
-        message: "Please fix the highlighted fields.",
-        fieldErrors: { handle: ["That handle is taken"] },
-        values: { name: String(formData.get("name")), handle: String(formData.get("handle")) },
-      }),
-    );
+    const action = fakeAction<Profile>((formData) => ({
+      ok: false,
+      message: "Please fix the highlighted fields.",
+      fieldErrors: { handle: ["That handle is taken"] },
+      values: { name: String(formData.get("name")), handle: String(formData.get("handle")) },
+    }));
     render(<ProfileForm action={action} initial={initial} />);
 
     fireEvent.change(screen.getByLabelText("Handle"), { target: { value: "jonas" } });
@@ -40,14 +38,20 @@ describe("the account profile form", () => {
 
     const handle = screen.getByLabelText("Handle");
     await waitFor(() =>
-      expect(handle).toHaveAccessibleDescription(expect.stringContaining("Use only letters, digits, dashes and underscores.")),
+      expect(handle).toHaveAccessibleDescription(
+        expect.stringContaining("Use only letters, digits, dashes and underscores."),
+      ),
     );
     expect(handle).toHaveAttribute("aria-invalid", "true");
     expect(action.sent).toHaveLength(0);
   });
 
   it("says so when the profile is saved", async () => {
-    const action = fakeAction<Profile>(() => ({ ok: true, message: "Your profile is saved.", data: { name: "Maya O.", handle: "maya-o" } }));
+    const action = fakeAction<Profile>(() => ({
+      ok: true,
+      message: "Your profile is saved.",
+      data: { name: "Maya O.", handle: "maya-o" },
+    }));
     render(<ProfileForm action={action} initial={initial} />);
     fireEvent.change(screen.getByLabelText("Display name"), { target: { value: "Maya O." } });
     fireEvent.change(screen.getByLabelText("Handle"), { target: { value: "Maya-O" } });

@@ -9,7 +9,9 @@ import { fakeAction } from "../support/forms";
 const empty: ReviewFormValues = { halfStars: "", verdict: "", body: "", containsSpoilers: false };
 
 function renderForm(action: FormAction, initialValues = empty) {
-  return render(<ReviewForm action={action} filmSlug="her" filmTitle="Her" initialValues={initialValues} published={false} />);
+  return render(
+    <ReviewForm action={action} filmSlug="her" filmTitle="Her" initialValues={initialValues} published={false} />,
+  );
 }
 
 describe("ReviewForm", () => {
@@ -36,9 +38,16 @@ describe("ReviewForm", () => {
 
     const verdict = screen.getByLabelText("Verdict");
     await waitFor(() => expect(verdict).toHaveAttribute("aria-invalid", "true"));
-    expect(verdict).toHaveAccessibleDescription(expect.stringContaining("That verdict is already taken by the server, for testing."));
-    expect(screen.getByText("That verdict is already taken by the server, for testing.")).toHaveAttribute("id", "review-verdict-error");
-    expect(screen.getByRole("status")).toHaveTextContent("The review is not saved yet: please fix the fields marked below.");
+    expect(verdict).toHaveAccessibleDescription(
+      expect.stringContaining("That verdict is already taken by the server, for testing."),
+    );
+    expect(screen.getByText("That verdict is already taken by the server, for testing.")).toHaveAttribute(
+      "id",
+      "review-verdict-error",
+    );
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "The review is not saved yet: please fix the fields marked below.",
+    );
     expect(verdict).toHaveValue("A love story about listening.");
     expect(screen.getByLabelText("Review text")).toHaveValue("*Her* is kind.");
     expect(screen.getByRole("radio", { name: "3½/4" })).toBeChecked();

@@ -21,7 +21,9 @@ describe("the account page", () => {
     await signInAs(page, katherine, "/account");
     expect(await page.title()).toBe("Your account · Marquee");
     const linked = page.getByRole("region", { name: "Linked accounts" });
-    expect(await linked.getByRole("list", { name: "Your linked accounts" }).textContent()).toMatch(/Marquee Test ID\s*linked on \d{1,2} \w+ \d{4}/);
+    expect(await linked.getByRole("list", { name: "Your linked accounts" }).textContent()).toMatch(
+      /Marquee Test ID\s*linked on \d{1,2} \w+ \d{4}/,
+    );
     expect(await linked.getByRole("button", { name: "Link your Google account" }).count()).toBe(1);
     expect(await linked.getByRole("button", { name: "Link another Marquee Test ID account" }).count()).toBe(1);
     await screenshot(page, "account");
@@ -43,7 +45,9 @@ describe("the account page", () => {
     await page.getByLabel("Display name").fill("Hedy L.");
     await handle.fill(newHandle.toUpperCase());
     await page.getByRole("button", { name: "Save profile" }).click();
-    await expect.poll(() => page.getByRole("main").getByRole("status").last().textContent()).toBe("Your profile is saved.");
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").last().textContent())
+      .toBe("Your profile is saved.");
     await expect.poll(() => handle.inputValue()).toBe(newHandle);
     await expect.poll(() => page.getByRole("banner").locator("summary").textContent()).toContain("Hedy L.");
     expect(await memberByAccount(hedy.sub)).toMatchObject({ handle: newHandle, name: "Hedy L." });

@@ -45,7 +45,12 @@ describe("the admin page", () => {
     await page.getByLabel(`Role for @${targetMember.handle}`).selectOption("moderator");
     await page.getByRole("button", { name: `Save role for @${targetMember.handle}` }).click();
     await expect
-      .poll(() => page.getByRole("row").filter({ hasText: `@${targetMember.handle}` }).textContent())
+      .poll(() =>
+        page
+          .getByRole("row")
+          .filter({ hasText: `@${targetMember.handle}` })
+          .textContent(),
+      )
       .toContain(`@${targetMember.handle} is now a moderator.`);
     expect((await memberByAccount(target.sub))?.role).toBe("moderator");
     const log = await query<{ actor_id: string; actor_label: string; details: { from: string; to: string } }>(
@@ -53,7 +58,11 @@ describe("the admin page", () => {
       [targetMember.id],
     );
     expect(log).toEqual([
-      { actor_id: adminMember.id, actor_label: `@${adminMember.handle}`, details: { handle: targetMember.handle, from: "member", to: "moderator" } },
+      {
+        actor_id: adminMember.id,
+        actor_label: `@${adminMember.handle}`,
+        details: { handle: targetMember.handle, from: "member", to: "moderator" },
+      },
     ]);
 
     // The new moderator sees the moderation link in their menu after their next page load.
@@ -69,14 +78,21 @@ describe("the admin page", () => {
     await signInAs(page, solo);
     const soloMember = (await memberByAccount(solo.sub))!;
     // Make Solo the only admin for this test; the other admins get their role back after.
-    const others = await query<{ handle: string }>(`update users set role = 'moderator' where role = 'admin' returning handle`);
+    const others = await query<{ handle: string }>(
+      `update users set role = 'moderator' where role = 'admin' returning handle`,
+    );
     try {
       await setRole(soloMember.handle, "admin");
       await page.goto(`/admin?q=${soloMember.handle}`);
       await page.getByLabel(`Role for @${soloMember.handle}`).selectOption("member");
       await page.getByRole("button", { name: `Save role for @${soloMember.handle}` }).click();
       await expect
-        .poll(() => page.getByRole("row").filter({ hasText: `@${soloMember.handle}` }).textContent())
+        .poll(() =>
+          page
+            .getByRole("row")
+            .filter({ hasText: `@${soloMember.handle}` })
+            .textContent(),
+        )
         .toContain("is the only admin");
       expect((await memberByAccount(solo.sub))?.role).toBe("admin");
     } finally {

@@ -137,7 +137,10 @@ describe("signing in with OpenID Connect", () => {
     await actAs(context, linus);
     await page.goto("/films?q=her");
     const callback = page.waitForResponse((r) => r.url().startsWith(appUrl("/api/auth/callback/oidc")));
-    await page.getByRole("banner").getByRole("button", { name: `Sign in with ${e2e().oidcName}` }).click();
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: `Sign in with ${e2e().oidcName}` })
+      .click();
     expect((await callback).headers()["location"]).toBe(appUrl("/films?q=her"));
     await page.waitForURL(appUrl("/films?q=her"));
     expect(await page.getByRole("banner").locator("summary").textContent()).toContain(linus.name);
@@ -171,7 +174,9 @@ describe("signing in with OpenID Connect", () => {
     const impostor = newIdentity("Mallory", { email: owner.email });
     await signInAs(page, impostor);
     expect(page.url()).toBe(appUrl("/signin?error=OAuthAccountNotLinked"));
-    expect(await page.getByRole("main").getByRole("alert").textContent()).toContain("This email belongs to a member who signed in with another provider");
+    expect(await page.getByRole("main").getByRole("alert").textContent()).toContain(
+      "This email belongs to a member who signed in with another provider",
+    );
     expect(await memberByAccount(impostor.sub)).toBeUndefined();
     expect(await sessionsOf(ownerMember!.id)).toBe(1);
   });
@@ -187,7 +192,10 @@ describe("signing in with OpenID Connect", () => {
       await route.fulfill({ status: 302, headers: { location: location.href } });
     });
     await page.goto("/signin");
-    await page.getByRole("main").getByRole("button", { name: `Sign in with ${e2e().oidcName}` }).click();
+    await page
+      .getByRole("main")
+      .getByRole("button", { name: `Sign in with ${e2e().oidcName}` })
+      .click();
     await page.waitForURL(/\/signin\?error=Configuration$/);
     expect(await page.getByRole("main").getByRole("alert").count()).toBe(1);
     expect(await sessionToken(context)).toBeUndefined();

@@ -19,7 +19,11 @@ describe("the catalogue", () => {
     const header = page.locator("article header").first();
     expect(await header.getByText("Directed by").locator("..").textContent()).toBe("Directed by Spike Jonze");
     expect(await header.getByText("Written by").locator("..").textContent()).toBe("Written by Spike Jonze");
-    const cast = await page.getByRole("heading", { name: "Cast" }).locator("..").getByRole("listitem").allTextContents();
+    const cast = await page
+      .getByRole("heading", { name: "Cast" })
+      .locator("..")
+      .getByRole("listitem")
+      .allTextContents();
     expect(cast.map((line) => line.split(" as ")[0])).toEqual([
       "Joaquin Phoenix",
       "Amy Adams",
@@ -69,7 +73,9 @@ describe("the catalogue", () => {
     for (const path of ["/films?page=-3", "/films?sort=drop%20table", "/films?decade=abc&page=x"]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
-      await expect.poll(() => page.getByRole("status").first().textContent(), { message: path }).toMatch(/^Showing 1–24 of \d+ films\.$/);
+      await expect
+        .poll(() => page.getByRole("status").first().textContent(), { message: path })
+        .toMatch(/^Showing 1–24 of \d+ films\.$/);
     }
   });
 

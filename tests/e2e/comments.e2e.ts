@@ -64,7 +64,9 @@ describe("the conversation under a review", () => {
     await expect.poll(() => heading(page).textContent()).toBe("4 thoughts on “Her”");
 
     await mine.getByText("Edit", { exact: true }).click();
-    await mine.getByRole("textbox", { name: "Your comment" }).fill("The letters Theodore writes are the *whole* film, in miniature.");
+    await mine
+      .getByRole("textbox", { name: "Your comment" })
+      .fill("The letters Theodore writes are the *whole* film, in miniature.");
     await mine.getByRole("button", { name: "Save edit" }).click();
     await expect.poll(() => commentBy(page, ada.name, "film, in miniature").getByText("(edited)").count()).toBe(1);
     const [{ id: commentId } = { id: 0 }] = await query<{ id: number }>(
@@ -142,7 +144,9 @@ describe("the conversation under a review", () => {
     await signInAs(moderator.page, mod, "/");
     await setRole((await memberByAccount(mod.sub))!.handle, "moderator");
     const { handle, id } = (await memberByAccount(cal.sub))!;
-    await page.getByRole("textbox", { name: "Your comment" }).fill("Links https://a.example https://b.example https://c.example");
+    await page
+      .getByRole("textbox", { name: "Your comment" })
+      .fill("Links https://a.example https://b.example https://c.example");
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect.poll(() => page.getByText("awaiting moderation", { exact: false }).count()).toBeGreaterThan(0);
     await moderator.page.goto("/moderation");
@@ -158,12 +162,15 @@ describe("the conversation under a review", () => {
     await expect.poll(() => page.getByText("Your account is suspended, so you cannot comment.").count()).toBe(1);
     expect(await page.getByRole("textbox", { name: "Your comment" }).count()).toBe(0);
 
-    const before = (await query<{ n: number }>(`select count(*)::int as n from comments where author_id = $1`, [id]))[0]!.n;
+    const before = (
+      await query<{ n: number }>(`select count(*)::int as n from comments where author_id = $1`, [id])
+    )[0]!.n;
     const multipart: Record<string, string> = Object.fromEntries(fields);
     multipart.body = "Posting anyway";
     const response = await page.request.post(reviewPath, { multipart });
     expect(response.status()).toBeLessThan(500);
-    const after = (await query<{ n: number }>(`select count(*)::int as n from comments where author_id = $1`, [id]))[0]!.n;
+    const after = (await query<{ n: number }>(`select count(*)::int as n from comments where author_id = $1`, [id]))[0]!
+      .n;
     expect(after).toBe(before);
     await page.goto(`/members/${handle}`);
     await expectNoAxeViolations(page);
@@ -183,7 +190,9 @@ describe("the conversation under a review", () => {
     const dev = newIdentity("Dev");
     const member = await launchBrowser();
     await signInAs(member.page, dev, reviewPath);
-    await member.page.getByRole("textbox", { name: "Your comment" }).fill("Honestly this film is a miracle cure for a bad week.");
+    await member.page
+      .getByRole("textbox", { name: "Your comment" })
+      .fill("Honestly this film is a miracle cure for a bad week.");
     await member.page.getByRole("button", { name: "Post comment" }).click();
     await expect.poll(() => member.page.getByText(/awaiting moderation/).count()).toBeGreaterThan(0);
 

@@ -57,7 +57,9 @@ describe("rating and reviewing Her", () => {
     const link = body.getByRole("link", { name: "soundtrack" });
     expect(await link.getAttribute("href")).toBe("https://example.com/arcade-fire");
     expect(await link.getAttribute("rel")).toBe("nofollow ugc noopener");
-    await expect.poll(() => page.locator("p", { hasText: "My Rating: 3½/4" }).first().textContent()).toContain("Tender, funny and a little frightening.");
+    await expect
+      .poll(() => page.locator("p", { hasText: "My Rating: 3½/4" }).first().textContent())
+      .toContain("Tender, funny and a little frightening.");
     await expectNoAxeViolations(page);
 
     await page.goto("/films/her");
@@ -70,14 +72,18 @@ describe("rating and reviewing Her", () => {
     await page.getByLabel("Verdict").fill("Tender, funny and quietly frightening.");
     await page.getByRole("button", { name: "Update review" }).click();
     await page.waitForURL(new RegExp(`/reviews/${reviewId}$`));
-    await expect.poll(() => page.locator("p", { hasText: "My Rating: 3½/4" }).first().textContent()).toContain("quietly frightening");
+    await expect
+      .poll(() => page.locator("p", { hasText: "My Rating: 3½/4" }).first().textContent())
+      .toContain("quietly frightening");
     expect(await page.getByText("edited", { exact: false }).count()).toBeGreaterThan(0);
 
     const fan = newIdentity("Fenna");
     const second = await launchBrowser();
     await signInAs(second.page, fan, `/reviews/${reviewId}`);
     await second.page.getByRole("button", { name: "Like this review" }).click();
-    await expect.poll(() => second.page.getByRole("button", { name: "Like this review" }).getAttribute("aria-pressed")).toBe("true");
+    await expect
+      .poll(() => second.page.getByRole("button", { name: "Like this review" }).getAttribute("aria-pressed"))
+      .toBe("true");
     await expect.poll(() => second.page.getByText("1 like").count()).toBe(1);
 
     const feed = await (await fetch(appUrl("/feeds/reviews.xml"))).text();

@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { appEnvironment, freePorts } from "./support/processes";
 
 /** Starts the built app with `env` and waits for it to exit (or kills it after `ms`). */
-async function startAndWait(env: Record<string, string>, ms = 30_000): Promise<{ code: number | null; output: string }> {
+async function startAndWait(
+  env: Record<string, string>,
+  ms = 30_000,
+): Promise<{ code: number | null; output: string }> {
   const [port] = await freePorts(1);
   const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-startup-"));
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {

@@ -12,9 +12,14 @@ const t = useTestDatabase();
 let sequence = 0;
 async function member(sessionCount = 0) {
   const handle = `acct-${++sequence}`;
-  const [row] = await t.db.insert(users).values({ handle, name: `Member ${handle}` }).returning({ id: users.id });
+  const [row] = await t.db
+    .insert(users)
+    .values({ handle, name: `Member ${handle}` })
+    .returning({ id: users.id });
   for (let i = 0; i < sessionCount; i++) {
-    await t.db.insert(sessions).values({ sessionToken: randomUUID(), userId: row!.id, expires: new Date(Date.now() + 86_400_000) });
+    await t.db
+      .insert(sessions)
+      .values({ sessionToken: randomUUID(), userId: row!.id, expires: new Date(Date.now() + 86_400_000) });
   }
   return { id: row!.id, handle, name: `Member ${handle}`, image: null, role: "member" as const, suspended: false };
 }
@@ -61,8 +66,20 @@ describe("linked accounts", () => {
   it("lists a member's accounts oldest first with the date each was linked", async () => {
     const me = await member();
     await t.db.insert(accounts).values([
-      { userId: me.id, type: "oauth", provider: "twitter", providerAccountId: `tw-${me.handle}`, linkedAt: new Date("2025-02-01T00:00:00Z") },
-      { userId: me.id, type: "oidc", provider: "google", providerAccountId: `g-${me.handle}`, linkedAt: new Date("2025-01-01T00:00:00Z") },
+      {
+        userId: me.id,
+        type: "oauth",
+        provider: "twitter",
+        providerAccountId: `tw-${me.handle}`,
+        linkedAt: new Date("2025-02-01T00:00:00Z"),
+      },
+      {
+        userId: me.id,
+        type: "oidc",
+        provider: "google",
+        providerAccountId: `g-${me.handle}`,
+        linkedAt: new Date("2025-01-01T00:00:00Z"),
+      },
     ]);
     expect(await listLinkedAccounts(me.id)).toEqual([
       { provider: "google", linkedAt: new Date("2025-01-01T00:00:00Z") },

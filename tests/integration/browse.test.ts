@@ -86,7 +86,9 @@ describe("pagination", () => {
     const seen = new Set<string>();
     for (let page = 1; page <= first.pageCount; page++) {
       const result = await browse({ genre: "Western", page: String(page) });
-      expect(result.items.length).toBe(page < first.pageCount ? PAGE_SIZE : first.total - PAGE_SIZE * (first.pageCount - 1));
+      expect(result.items.length).toBe(
+        page < first.pageCount ? PAGE_SIZE : first.total - PAGE_SIZE * (first.pageCount - 1),
+      );
       for (const film of result.items) seen.add(film.slug);
     }
     expect(seen.size).toBe(first.total);
@@ -97,7 +99,10 @@ describe("pagination", () => {
     expect(past.items).toEqual([]);
     expect(past).toMatchObject({ page: 999, pastEnd: true });
     // A page number too large to be real is past the end too, never page 1 in disguise.
-    expect(await browse({ genre: "Western", page: "99999999999999999999" })).toMatchObject({ items: [], pastEnd: true });
+    expect(await browse({ genre: "Western", page: "99999999999999999999" })).toMatchObject({
+      items: [],
+      pastEnd: true,
+    });
     const first = await browse({ genre: "Western" });
     expect(past.total).toBe(first.total);
     expect(past.pageCount).toBe(first.pageCount);

@@ -32,10 +32,22 @@ describe("catalogue import", () => {
     expect(afterSecond!.n).toBe(3200);
 
     const [titanic] = await t.db
-      .select({ slug: films.slug, year: films.year, runtime: films.runtimeMinutes, certificate: films.certificate, genres: films.genres })
+      .select({
+        slug: films.slug,
+        year: films.year,
+        runtime: films.runtimeMinutes,
+        certificate: films.certificate,
+        genres: films.genres,
+      })
       .from(films)
       .where(eq(films.title, "Titanic"));
-    expect(titanic).toEqual({ slug: "titanic", year: 1997, runtime: 194, certificate: "PG-13", genres: ["Thriller/Suspense"] });
+    expect(titanic).toEqual({
+      slug: "titanic",
+      year: 1997,
+      runtime: 194,
+      certificate: "PG-13",
+      genres: ["Thriller/Suspense"],
+    });
     const cameron = await t.db
       .select({ title: films.title })
       .from(filmCredits)

@@ -37,10 +37,20 @@ beforeAll(async () => {
   actors.moderator = await createMember(t.db, { role: "moderator" });
   actors.admin = await createMember(t.db, { role: "admin" });
   const reviewer = await createMember(t.db);
-  const [film] = await t.db.insert(films).values({ slug: "matrix-film", title: "Matrix Film" }).returning({ id: films.id });
+  const [film] = await t.db
+    .insert(films)
+    .values({ slug: "matrix-film", title: "Matrix Film" })
+    .returning({ id: films.id });
   const [review] = await t.db
     .insert(reviews)
-    .values({ filmId: film!.id, authorId: reviewer.id, body: "Body", verdict: "Fine", status: "published", publishedAt: new Date() })
+    .values({
+      filmId: film!.id,
+      authorId: reviewer.id,
+      body: "Body",
+      verdict: "Fine",
+      status: "published",
+      publishedAt: new Date(),
+    })
     .returning({ id: reviews.id });
   reviewId = review!.id;
 });
@@ -212,7 +222,9 @@ describe.each(ACTIONS)("$name", (action) => {
 describe("choosing the account that signs comments", () => {
   it("switches to another linked account, even one whose id has colons, and refuses someone else's", async () => {
     const member = await createMember(t.db, { provider: "google" });
-    await t.db.insert(accounts).values({ userId: member.id, type: "oidc", provider: "oidc", providerAccountId: "realm:users:42" });
+    await t.db
+      .insert(accounts)
+      .values({ userId: member.id, type: "oidc", provider: "oidc", providerAccountId: "realm:users:42" });
     session.user = member;
     const chosen = await chooseSigningAccountAction(null, formOf({ reviewId, account: "oidc:realm:users:42" }));
     expect(chosen).toMatchObject({ ok: true });
@@ -224,7 +236,10 @@ describe("choosing the account that signs comments", () => {
       .where(eq(comments.body, "Signed with the other one"));
     expect(row).toEqual({ provider: "oidc", account: "realm:users:42" });
 
-    const refused = await chooseSigningAccountAction(null, formOf({ reviewId, account: `google:acct-${actors.member.handle}` }));
+    const refused = await chooseSigningAccountAction(
+      null,
+      formOf({ reviewId, account: `google:acct-${actors.member.handle}` }),
+    );
     expect(refused).toMatchObject({ ok: false, message: "That account is not linked to your profile." });
   });
 });

@@ -44,7 +44,14 @@ async function newReview(): Promise<number> {
     .returning({ id: films.id });
   const [review] = await t.db
     .insert(reviews)
-    .values({ filmId: film!.id, authorId: author.id, body: "b", verdict: "v", status: "published", publishedAt: new Date() })
+    .values({
+      filmId: film!.id,
+      authorId: author.id,
+      body: "b",
+      verdict: "v",
+      status: "published",
+      publishedAt: new Date(),
+    })
     .returning({ id: reviews.id });
   return review!.id;
 }
@@ -164,7 +171,10 @@ describe("writing", () => {
     const id = await post(maya, herReviewId, "Typo hree");
     const edited = await editComment(maya, { commentId: id, body: "Typo here" });
     expect(edited.ok).toBe(true);
-    const [row] = await t.db.select({ body: comments.body, editedAt: comments.editedAt }).from(comments).where(eq(comments.id, id));
+    const [row] = await t.db
+      .select({ body: comments.body, editedAt: comments.editedAt })
+      .from(comments)
+      .where(eq(comments.id, id));
     expect(row!.body).toBe("Typo here");
     expect(row!.editedAt).not.toBeNull();
     const late = await editComment(maya, { commentId: id, body: "Too late" }, new Date(Date.now() + 16 * 60 * 1000));
@@ -256,7 +266,11 @@ describe("counts", () => {
       const target = posted.length ? posted[random(posted.length)]! : null;
       if (choice < 5 || !target) {
         const author = members[random(members.length)]!;
-        const outcome = await postComment(author, { reviewId, parentId: target && random(2) ? target.id : undefined, body: `Step ${step}` });
+        const outcome = await postComment(author, {
+          reviewId,
+          parentId: target && random(2) ? target.id : undefined,
+          body: `Step ${step}`,
+        });
         if (outcome.ok) posted.push({ id: outcome.value.commentId, author });
       } else if (choice < 7) {
         await deleteComment(target.author, { commentId: target.id });
@@ -269,7 +283,14 @@ describe("counts", () => {
     const [visible] = await t.db
       .select({ n: count() })
       .from(comments)
-      .where(and(eq(comments.reviewId, reviewId), isNull(comments.deletedAt), isNull(comments.removedAt), isNull(comments.heldAt)));
+      .where(
+        and(
+          eq(comments.reviewId, reviewId),
+          isNull(comments.deletedAt),
+          isNull(comments.removedAt),
+          isNull(comments.heldAt),
+        ),
+      );
     const first = await getThreadPage(reviewId, 1, null);
     expect(first!.count).toBe(visible!.n);
     let shown = 0;

@@ -27,7 +27,9 @@ describe("the embedded data folder lock", () => {
         timeout: 60_000,
       });
       expect(second.status).toBe(1);
-      expect(second.stderr).toContain(`The data folder ${dir} is in use by another Marquee process (pid ${process.pid})`);
+      expect(second.stderr).toContain(
+        `The data folder ${dir} is in use by another Marquee process (pid ${process.pid})`,
+      );
     } finally {
       await handle.close();
     }

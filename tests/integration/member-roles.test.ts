@@ -18,7 +18,8 @@ async function member(role: Role = "member", name?: string): Promise<CurrentUser
   return { id: row!.id, handle, name: `Member ${handle}`, image: null, role, suspended: false };
 }
 
-const roleOf = async (id: string) => (await t.db.select({ role: users.role }).from(users).where(eq(users.id, id)))[0]!.role;
+const roleOf = async (id: string) =>
+  (await t.db.select({ role: users.role }).from(users).where(eq(users.id, id)))[0]!.role;
 const logFor = (targetId: string) => t.db.select().from(moderationLog).where(eq(moderationLog.targetId, targetId));
 
 describe("changing roles", () => {
@@ -42,8 +43,15 @@ describe("changing roles", () => {
 
   it("refuses moderators, members and suspended admins, changing nothing", async () => {
     const target = await member();
-    for (const actor of [await member("moderator"), await member("member"), { ...(await member("admin")), suspended: true }]) {
-      expect(await changeMemberRole(actor, { handle: target.handle, role: "admin" })).toMatchObject({ ok: false, code: "forbidden" });
+    for (const actor of [
+      await member("moderator"),
+      await member("member"),
+      { ...(await member("admin")), suspended: true },
+    ]) {
+      expect(await changeMemberRole(actor, { handle: target.handle, role: "admin" })).toMatchObject({
+        ok: false,
+        code: "forbidden",
+      });
     }
     expect(await roleOf(target.id)).toBe("member");
     expect(await logFor(target.id)).toHaveLength(0);
@@ -52,9 +60,15 @@ describe("changing roles", () => {
   it("writes nothing when the role is unchanged, and says who is missing", async () => {
     const admin = await member("admin");
     const target = await member("moderator");
-    expect(await changeMemberRole(admin, { handle: target.handle, role: "moderator" })).toMatchObject({ ok: true, value: { changed: [] } });
+    expect(await changeMemberRole(admin, { handle: target.handle, role: "moderator" })).toMatchObject({
+      ok: true,
+      value: { changed: [] },
+    });
     expect(await logFor(target.id)).toHaveLength(0);
-    expect(await changeMemberRole(admin, { handle: "no-such-member", role: "moderator" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeMemberRole(admin, { handle: "no-such-member", role: "moderator" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });
 
@@ -69,7 +83,10 @@ describe("the last admin", () => {
 
     const second = await member();
     expect(await changeMemberRole(only, { handle: second.handle, role: "admin" })).toMatchObject({ ok: true });
-    expect(await changeMemberRole(only, { handle: only.handle, role: "moderator" })).toMatchObject({ ok: true, value: { to: "moderator" } });
+    expect(await changeMemberRole(only, { handle: only.handle, role: "moderator" })).toMatchObject({
+      ok: true,
+      value: { to: "moderator" },
+    });
     expect(await roleOf(only.id)).toBe("moderator");
   });
 });
@@ -77,7 +94,10 @@ describe("the last admin", () => {
 describe("granting a role from the command line", () => {
   it("makes the first admin and logs it as the command line", async () => {
     const target = await member();
-    expect(await setRoleFromCommandLine(t.db, target.handle, "admin")).toMatchObject({ ok: true, value: { to: "admin" } });
+    expect(await setRoleFromCommandLine(t.db, target.handle, "admin")).toMatchObject({
+      ok: true,
+      value: { to: "admin" },
+    });
     expect(await roleOf(target.id)).toBe("admin");
     const [entry] = await logFor(target.id);
     expect(entry).toMatchObject({ actorId: null, actorLabel: "command line", action: "member.role_change" });
@@ -95,7 +115,10 @@ describe("the moderation log", () => {
     });
     await expect(t.db.execute(sql`update moderation_log set reason = 'rewritten' where id = ${id}`)).rejects.toThrow();
     await expect(t.db.execute(sql`delete from moderation_log where id = ${id}`)).rejects.toThrow();
-    const [entry] = await t.db.select({ reason: moderationLog.reason }).from(moderationLog).where(eq(moderationLog.id, id));
+    const [entry] = await t.db
+      .select({ reason: moderationLog.reason })
+      .from(moderationLog)
+      .where(eq(moderationLog.id, id));
     expect(entry).toEqual({ reason: null });
   });
 });

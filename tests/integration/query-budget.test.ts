@@ -7,12 +7,14 @@ import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import { getViewerFilmState, listMemberReviews } from "@/lib/reviews/queries";
 import { useTestDatabase } from "../support/database";
 
-
 const t = useTestDatabase();
 
 /** A film with `n` members who each rated it, reviewed it, and liked each other's reviews. */
 async function filmWithCommunity(slug: string, n: number) {
-  const [film] = await t.db.insert(films).values({ slug, title: `Film ${slug}`, year: 1999 }).returning({ id: films.id });
+  const [film] = await t.db
+    .insert(films)
+    .values({ slug, title: `Film ${slug}`, year: 1999 })
+    .returning({ id: films.id });
   const members = await t.db
     .insert(users)
     .values(Array.from({ length: n }, (_, i) => ({ handle: `${slug}-m${i}`, name: `Member ${i}` })))
@@ -33,9 +35,7 @@ async function filmWithCommunity(slug: string, n: number) {
     )
     .returning({ id: reviews.id });
   if (n > 1) {
-    await t.db
-      .insert(reviewLikes)
-      .values(written.slice(1).map((r) => ({ reviewId: r.id, userId: members[0]!.id })));
+    await t.db.insert(reviewLikes).values(written.slice(1).map((r) => ({ reviewId: r.id, userId: members[0]!.id })));
   }
   return { filmId: film!.id, memberId: members[0]!.id };
 }
@@ -89,7 +89,9 @@ describe("query budget", () => {
       year: 1990 + (i % 10),
       genres: ["Drama"],
     }));
-    await t.db.insert(films).values([...titles, { slug: "lonely", title: "Lonely Planet", year: 1995, genres: ["Western"] }]);
+    await t.db
+      .insert(films)
+      .values([...titles, { slug: "lonely", title: "Lonely Planet", year: 1995, genres: ["Western"] }]);
     const browse = (query: Record<string, string>) => async () => {
       await Promise.all([browseFilms(parseBrowseParams(query)), listGenres()]);
     };

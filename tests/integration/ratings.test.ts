@@ -49,7 +49,12 @@ describe("rating a film", () => {
     const film = await addFilm(t.db, "Out of Bounds");
     auth.user = await addMember(t.db);
     const state = await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars }));
-    expect(state).toEqual({ ok: false, message, fieldErrors: { halfStars: [message] }, values: { film: film.slug, intent: "rate", halfStars } });
+    expect(state).toEqual({
+      ok: false,
+      message,
+      fieldErrors: { halfStars: [message] },
+      values: { film: film.slug, intent: "rate", halfStars },
+    });
     expect(await ratingsOf(film.id)).toEqual([]);
     expect(await totals(film.id)).toEqual({ ratingCount: 0, halfStarsTotal: 0 });
   });
@@ -72,7 +77,10 @@ describe("rating a film", () => {
     const film = await addFilm(t.db, "Who Is Rating");
     const other = await addMember(t.db);
     auth.user = await addMember(t.db);
-    await rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: "4", userId: other.id, authorId: other.id }));
+    await rateFilmAction(
+      null,
+      form({ film: film.slug, intent: "rate", halfStars: "4", userId: other.id, authorId: other.id }),
+    );
     expect(await ratingsOf(film.id)).toEqual([{ userId: auth.user.id, halfStars: 4 }]);
   });
 
@@ -80,7 +88,9 @@ describe("rating a film", () => {
     const film = await addFilm(t.db, "Racing Ratings");
     auth.user = await addMember(t.db);
     const values = ["1", "8", "3", "5", "2", "6", "7", "0"];
-    const states = await Promise.all(values.map((v) => rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: v }))));
+    const states = await Promise.all(
+      values.map((v) => rateFilmAction(null, form({ film: film.slug, intent: "rate", halfStars: v }))),
+    );
     expect(states.every((s) => s?.ok)).toBe(true);
     const rows = await ratingsOf(film.id);
     expect(rows).toHaveLength(1);

@@ -14,7 +14,9 @@ import { Redirected, session as auth } from "../support/session";
 
 const t = useTestDatabase();
 
-const review = (fields: Partial<Record<"halfStars" | "verdict" | "body" | "containsSpoilers" | "intent", string>> = {}) =>
+const review = (
+  fields: Partial<Record<"halfStars" | "verdict" | "body" | "containsSpoilers" | "intent", string>> = {},
+) =>
   form({
     halfStars: "7",
     verdict: "Tender and strange, and better on a second watch.",
@@ -55,7 +57,6 @@ async function reviewsOf(filmId: number) {
     .where(eq(reviews.filmId, filmId));
 }
 
-
 describe("writing a review", () => {
   it("publishes, saves the rating with it, and goes to the review's page", async () => {
     const film = await addFilm(t.db, "First Review");
@@ -65,7 +66,10 @@ describe("writing a review", () => {
     expect(url).toBe(`/reviews/${saved!.id}`);
     expect(saved).toMatchObject({ authorId: auth.user.id, status: "published", editedAt: null });
     expect(saved!.publishedAt).toBeInstanceOf(Date);
-    const [rating] = await t.db.select({ halfStars: ratings.halfStars }).from(ratings).where(eq(ratings.filmId, film.id));
+    const [rating] = await t.db
+      .select({ halfStars: ratings.halfStars })
+      .from(ratings)
+      .where(eq(ratings.filmId, film.id));
     expect(rating).toEqual({ halfStars: 7 });
     const detail = await getReview(saved!.id);
     expect(detail).toMatchObject({ halfStars: 7, verdict: "Tender and strange, and better on a second watch." });
@@ -87,7 +91,9 @@ describe("writing a review", () => {
     const film = await addFilm(t.db, "Racing Reviews");
     auth.user = await addMember(t.db);
     const outcomes = await Promise.allSettled(
-      ["1", "2", "3", "4", "5", "6"].map((n) => saveReviewAction(null, withFilm(film.slug, review({ verdict: `Take ${n}`, halfStars: n })))),
+      ["1", "2", "3", "4", "5", "6"].map((n) =>
+        saveReviewAction(null, withFilm(film.slug, review({ verdict: `Take ${n}`, halfStars: n }))),
+      ),
     );
     expect(outcomes.every((o) => o.status === "rejected" && o.reason instanceof Redirected)).toBe(true);
     const rows = await reviewsOf(film.id);
@@ -119,7 +125,10 @@ describe("writing a review", () => {
     auth.user = await addMember(t.db);
     const body = "b".repeat(20_001);
     const verdict = "v".repeat(141);
-    const state = await saveReviewAction(null, withFilm(film.slug, review({ verdict, body, halfStars: "9", containsSpoilers: "on" })));
+    const state = await saveReviewAction(
+      null,
+      withFilm(film.slug, review({ verdict, body, halfStars: "9", containsSpoilers: "on" })),
+    );
     expect(state).toEqual({
       ok: false,
       message: "The review is not saved yet: please fix the fields marked below.",
@@ -157,7 +166,11 @@ describe("writing a review", () => {
   it("refuses visitors and suspended members with the database unchanged", async () => {
     const film = await addFilm(t.db, "No Posting");
     const visitor = await saveReviewAction(null, withFilm(film.slug, review()));
-    expect(visitor).toMatchObject({ ok: false, message: SIGN_IN_TO_POST, values: { verdict: "Tender and strange, and better on a second watch." } });
+    expect(visitor).toMatchObject({
+      ok: false,
+      message: SIGN_IN_TO_POST,
+      values: { verdict: "Tender and strange, and better on a second watch." },
+    });
     auth.user = await addMember(t.db, { suspended: true });
     const suspended = await saveReviewAction(null, withFilm(film.slug, review()));
     expect(suspended).toMatchObject({ ok: false, message: SUSPENDED_CANNOT_POST });
@@ -225,14 +238,23 @@ describe("likes", () => {
   it("toggles a member's like, one per member, and keeps the count", async () => {
     const fan = await addMember(t.db);
     auth.user = fan;
-    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({ ok: true, data: { liked: true, likeCount: 1 } });
-    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({ ok: true, data: { liked: true, likeCount: 1 } });
+    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({
+      ok: true,
+      data: { liked: true, likeCount: 1 },
+    });
+    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({
+      ok: true,
+      data: { liked: true, likeCount: 1 },
+    });
     const second = await addMember(t.db);
     auth.user = second;
     await Promise.all([1, 2, 3].map(() => likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))));
     expect((await reviewsOf(film.id))[0]!.likeCount).toBe(2);
     auth.user = fan;
-    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "0" }))).toMatchObject({ ok: true, data: { liked: false, likeCount: 1 } });
+    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "0" }))).toMatchObject({
+      ok: true,
+      data: { liked: false, likeCount: 1 },
+    });
     const [likes] = await t.db.select({ n: count() }).from(reviewLikes).where(eq(reviewLikes.reviewId, reviewId));
     expect(likes!.n).toBe(1);
   });
@@ -248,7 +270,10 @@ describe("likes", () => {
   it("refuses visitors and suspended members, and unpublished reviews", async () => {
     const before = (await reviewsOf(film.id))[0]!.likeCount;
     auth.user = null;
-    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({ ok: false, message: SIGN_IN_TO_POST });
+    expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({
+      ok: false,
+      message: SIGN_IN_TO_POST,
+    });
     auth.user = await addMember(t.db, { suspended: true });
     expect(await likeReviewAction(null, form({ reviewId: reviewId, like: "1" }))).toMatchObject({
       ok: false,
@@ -281,9 +306,19 @@ describe("deleting a review", () => {
   it("lets only the author delete, keeps their rating, and takes its comments and likes with it", async () => {
     await seedDemo(t.db);
     const [her] = await t.db.select({ id: films.id, slug: films.slug }).from(films).where(eq(films.slug, "her"));
-    const [maya] = await t.db.select({ id: users.id, handle: users.handle }).from(users).where(eq(users.handle, "maya"));
+    const [maya] = await t.db
+      .select({ id: users.id, handle: users.handle })
+      .from(users)
+      .where(eq(users.handle, "maya"));
     const [demo] = await reviewsOf(her!.id);
-    const mayaUser: CurrentUser = { id: maya!.id, handle: "maya", name: "Maya", image: null, role: "member", suspended: false };
+    const mayaUser: CurrentUser = {
+      id: maya!.id,
+      handle: "maya",
+      name: "Maya",
+      image: null,
+      role: "member",
+      suspended: false,
+    };
 
     auth.user = await addMember(t.db);
     await likeReviewAction(null, form({ reviewId: demo!.id, like: "1" }));

@@ -154,7 +154,10 @@ describe("a review's HTML", () => {
     auth.user = await addMember(t.db);
     const state = await saveReviewAction(
       null,
-      withFilm(film.slug, form({ halfStars: "6", verdict: "Deep.", body: `${">".repeat(40)} nested`, intent: "publish" })),
+      withFilm(
+        film.slug,
+        form({ halfStars: "6", verdict: "Deep.", body: `${">".repeat(40)} nested`, intent: "publish" }),
+      ),
     );
     expect(state).toMatchObject({
       ok: false,
@@ -200,7 +203,7 @@ describe("a comment's HTML", () => {
     for (let i = 0; i < 5; i++) {
       const posted = await postComment(member, { reviewId, body: `Thought *${i}*.` });
       if (!posted.ok) throw new Error(posted.message);
-    const commentId = posted.value.commentId;
+      const commentId = posted.value.commentId;
       ids.push(commentId);
     }
     parsed.renders = 0;

@@ -11,9 +11,14 @@ const t = useTestDatabase();
 let sequence = 0;
 async function member(role: Role = "member", sessionCount = 0): Promise<CurrentUser> {
   const handle = `susp-${role}-${++sequence}`;
-  const [row] = await t.db.insert(users).values({ handle, name: `Member ${handle}`, role }).returning({ id: users.id });
+  const [row] = await t.db
+    .insert(users)
+    .values({ handle, name: `Member ${handle}`, role })
+    .returning({ id: users.id });
   for (let i = 0; i < sessionCount; i++) {
-    await t.db.insert(sessions).values({ sessionToken: randomUUID(), userId: row!.id, expires: new Date(Date.now() + 86_400_000) });
+    await t.db
+      .insert(sessions)
+      .values({ sessionToken: randomUUID(), userId: row!.id, expires: new Date(Date.now() + 86_400_000) });
   }
   return { id: row!.id, handle, name: `Member ${handle}`, image: null, role, suspended: false };
 }
@@ -56,8 +61,16 @@ describe("suspending a member", () => {
   it("refuses members, suspended moderators, and changes nothing when refused", async () => {
     const plain = await member("member");
     const target = await member("member", 2);
-    expect(await suspendMember(plain, { handle: target.handle, reason: "spam" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await suspendMember({ ...(await member("moderator")), suspended: true }, { handle: target.handle, reason: "spam" })).toMatchObject({
+    expect(await suspendMember(plain, { handle: target.handle, reason: "spam" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(
+      await suspendMember(
+        { ...(await member("moderator")), suspended: true },
+        { handle: target.handle, reason: "spam" },
+      ),
+    ).toMatchObject({
       ok: false,
       code: "forbidden",
     });
@@ -74,19 +87,30 @@ describe("suspending a member", () => {
       ok: false,
       message: "Only an admin can suspend a moderator.",
     });
-    expect(await suspendMember(admin, { handle: otherAdmin.handle, reason: "Repeated spam" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await suspendMember(admin, { handle: otherAdmin.handle, reason: "Repeated spam" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await suspendMember(moderator, { handle: moderator.handle, reason: "Repeated spam" })).toMatchObject({
       ok: false,
       message: "You cannot suspend yourself.",
     });
-    expect(await suspendMember(admin, { handle: otherModerator.handle, reason: "Repeated spam" })).toMatchObject({ ok: true });
+    expect(await suspendMember(admin, { handle: otherModerator.handle, reason: "Repeated spam" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("needs a reason, a member that exists, and someone not already suspended", async () => {
     const moderator = await member("moderator");
     const target = await member("member");
-    expect(await suspendMember(moderator, { handle: target.handle, reason: "   " })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await suspendMember(moderator, { handle: "nobody-here", reason: "spam" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await suspendMember(moderator, { handle: target.handle, reason: "   " })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await suspendMember(moderator, { handle: "nobody-here", reason: "spam" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await suspendMember(moderator, { handle: target.handle, reason: "spam" })).toMatchObject({ ok: true });
     expect(await suspendMember(moderator, { handle: target.handle, reason: "spam again" })).toMatchObject({
       ok: false,
@@ -101,7 +125,9 @@ describe("reinstating a member", () => {
     const target = await member("member");
     await suspendMember(moderator, { handle: target.handle, reason: "spam" });
 
-    expect(await reinstateMember(moderator, { handle: target.handle, reason: "Apologised" })).toMatchObject({ ok: true });
+    expect(await reinstateMember(moderator, { handle: target.handle, reason: "Apologised" })).toMatchObject({
+      ok: true,
+    });
     const [row] = await t.db
       .select({ suspendedAt: users.suspendedAt, reason: users.suspensionReason })
       .from(users)
@@ -115,7 +141,10 @@ describe("reinstating a member", () => {
       ok: false,
       message: `@${target.handle} is not suspended.`,
     });
-    expect(await reinstateMember(await member("member"), { handle: target.handle })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await reinstateMember(await member("member"), { handle: target.handle })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });
 

@@ -43,7 +43,14 @@ export async function demoActor(db: Database, handle: string): Promise<CurrentUs
     .from(users)
     .where(eq(users.handle, handle));
   if (!row) throw new Error(`No member ${handle}`);
-  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: null, role: row.role, suspended: row.suspendedAt !== null };
+  return {
+    id: row.id,
+    handle: row.handle,
+    name: row.name ?? row.handle,
+    image: null,
+    role: row.role,
+    suspended: row.suspendedAt !== null,
+  };
 }
 
 /** FormData from a plain object, as a browser form would send it. */

@@ -11,4 +11,3 @@ export async function addFilm(db: Database, title: string, year = 2001): Promise
   const [row] = await db.insert(films).values({ slug, title, year }).returning({ id: films.id, slug: films.slug });
   return row!;
 }
-

@@ -31,9 +31,17 @@ describe("the action wrapper", () => {
   it("refuses before parsing or calling anything, and hands back what was sent", async () => {
     const calls: unknown[] = [];
     const state = await makeAction(calls)(null, form({ title: "" }));
-    expect(state).toEqual({ ok: false, message: "Sign in to rate films, write reviews and like them.", fieldErrors: {}, values: { title: "" } });
+    expect(state).toEqual({
+      ok: false,
+      message: "Sign in to rate films, write reviews and like them.",
+      fieldErrors: {},
+      values: { title: "" },
+    });
     signInAs({ ...member, suspended: true });
-    expect(await makeAction(calls)(null, form({ title: "x" }))).toMatchObject({ ok: false, message: expect.stringMatching(/suspended/) });
+    expect(await makeAction(calls)(null, form({ title: "x" }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/suspended/),
+    });
     expect(calls).toEqual([]);
   });
 
@@ -64,7 +72,11 @@ describe("the action wrapper", () => {
 
   it("invalidates each changed tag once and answers with the message and data", async () => {
     signInAs(member);
-    expect(await makeAction([])(null, form({ title: " Her " }))).toEqual({ ok: true, message: "Saved “Her”.", data: { title: "Her" } });
+    expect(await makeAction([])(null, form({ title: " Her " }))).toEqual({
+      ok: true,
+      message: "Saved “Her”.",
+      data: { title: "Her" },
+    });
     expect(invalidatedTags).toEqual(["film:1", "catalogue"]);
   });
 

@@ -43,6 +43,9 @@ describe("profile form schema", () => {
   });
 
   it("returns the trimmed name and normalised handle", () => {
-    expect(profileSchema.parse({ name: "  Maya O. ", handle: " Maya-2 " })).toEqual({ name: "Maya O.", handle: "maya-2" });
+    expect(profileSchema.parse({ name: "  Maya O. ", handle: " Maya-2 " })).toEqual({
+      name: "Maya O.",
+      handle: "maya-2",
+    });
   });
 });

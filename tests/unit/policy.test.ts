@@ -56,14 +56,25 @@ describe("what an action requires", () => {
   });
 
   it("refuses visitors and suspended members a posting action, each with its own sentence", () => {
-    expect(authorize(null, "poster")).toMatchObject({ ok: false, code: "unauthenticated", message: expect.stringMatching(/^Sign in/) });
-    expect(authorize(suspendedAuthor, "poster")).toMatchObject({ ok: false, code: "forbidden", message: expect.stringMatching(/suspended/) });
+    expect(authorize(null, "poster")).toMatchObject({
+      ok: false,
+      code: "unauthenticated",
+      message: expect.stringMatching(/^Sign in/),
+    });
+    expect(authorize(suspendedAuthor, "poster")).toMatchObject({
+      ok: false,
+      code: "forbidden",
+      message: expect.stringMatching(/suspended/),
+    });
     expect(authorize(author, "poster")).toMatchObject({ ok: true, value: author });
   });
 
   it("keeps moderation for moderators and admins who are not suspended", () => {
     expect(authorize(reader, "moderator")).toMatchObject({ ok: false, code: "forbidden" });
-    expect(authorize(suspendedModerator, "moderator")).toMatchObject({ ok: false, message: expect.stringMatching(/suspended/) });
+    expect(authorize(suspendedModerator, "moderator")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/suspended/),
+    });
     expect(authorize(moderator, "moderator").ok).toBe(true);
     expect(authorize(admin, "moderator").ok).toBe(true);
   });
@@ -83,10 +94,17 @@ describe("what an action requires", () => {
 describe("comments", () => {
   it("lets the author edit a visible comment for 15 minutes, and nobody else", () => {
     expect(refuseCommentEdit(author, comment("visible", 14), now)).toBeNull();
-    expect(refuseCommentEdit(author, comment("visible", 15), now)).toMatchObject({ code: "forbidden", message: expect.stringMatching(/15 minutes/) });
-    expect(refuseCommentEdit(reader, comment("visible"), now)).toMatchObject({ message: "You can only change your own comments." });
+    expect(refuseCommentEdit(author, comment("visible", 15), now)).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/15 minutes/),
+    });
+    expect(refuseCommentEdit(reader, comment("visible"), now)).toMatchObject({
+      message: "You can only change your own comments.",
+    });
     expect(refuseCommentEdit(moderator, comment("visible"), now)).toMatchObject({ code: "forbidden" });
-    expect(refuseCommentEdit(author, comment("removed"), now)).toMatchObject({ message: expect.stringMatching(/moderator removed/) });
+    expect(refuseCommentEdit(author, comment("removed"), now)).toMatchObject({
+      message: expect.stringMatching(/moderator removed/),
+    });
     expect(refuseCommentEdit(author, comment("deleted"), now)).toMatchObject({ code: "not_found" });
     expect(refuseCommentEdit(author, null, now)).toMatchObject({ code: "not_found" });
   });
@@ -106,7 +124,9 @@ describe("comments", () => {
 
   it("takes reports of other people's comments that still exist", () => {
     expect(refuseCommentReport(reader, comment("visible"))).toBeNull();
-    expect(refuseCommentReport(author, comment("visible"))).toMatchObject({ message: "You cannot report your own comment." });
+    expect(refuseCommentReport(author, comment("visible"))).toMatchObject({
+      message: "You cannot report your own comment.",
+    });
     expect(refuseCommentReport(reader, comment("deleted"))).toMatchObject({ code: "not_found" });
   });
 
@@ -124,14 +144,44 @@ describe("comments", () => {
 
   it("gives each reader exactly the controls the writes would allow", () => {
     expect(commentControls(null, comment("visible"), now)).toEqual({
-      edit: false, delete: false, reply: false, report: false, remove: false, restore: false, approve: false,
+      edit: false,
+      delete: false,
+      reply: false,
+      report: false,
+      remove: false,
+      restore: false,
+      approve: false,
     });
-    expect(commentControls(reader, comment("visible"), now)).toMatchObject({ reply: true, report: true, edit: false, delete: false, remove: false });
-    expect(commentControls(author, comment("visible"), now)).toMatchObject({ edit: true, delete: true, report: false, reply: true });
+    expect(commentControls(reader, comment("visible"), now)).toMatchObject({
+      reply: true,
+      report: true,
+      edit: false,
+      delete: false,
+      remove: false,
+    });
+    expect(commentControls(author, comment("visible"), now)).toMatchObject({
+      edit: true,
+      delete: true,
+      report: false,
+      reply: true,
+    });
     expect(commentControls(author, comment("visible", 20), now)).toMatchObject({ edit: false, delete: true });
-    expect(commentControls(suspendedAuthor, comment("visible"), now)).toMatchObject({ edit: false, reply: false, report: false, delete: true });
-    expect(commentControls(moderator, comment("visible"), now)).toMatchObject({ remove: true, restore: false, approve: false });
-    expect(commentControls(moderator, comment("held"), now)).toMatchObject({ remove: true, approve: true, reply: false });
+    expect(commentControls(suspendedAuthor, comment("visible"), now)).toMatchObject({
+      edit: false,
+      reply: false,
+      report: false,
+      delete: true,
+    });
+    expect(commentControls(moderator, comment("visible"), now)).toMatchObject({
+      remove: true,
+      restore: false,
+      approve: false,
+    });
+    expect(commentControls(moderator, comment("held"), now)).toMatchObject({
+      remove: true,
+      approve: true,
+      reply: false,
+    });
     expect(commentControls(moderator, comment("removed"), now)).toMatchObject({ remove: false, restore: true });
     expect(commentControls(suspendedModerator, comment("visible"), now)).toMatchObject({ remove: false });
     expect(commentControls(moderator, comment("deleted"), now)).toMatchObject({ remove: false, restore: false });
@@ -165,20 +215,31 @@ describe("reviews", () => {
 });
 
 describe("members", () => {
-  const target = (role: CurrentUser["role"], suspended = false) => ({ id: `t-${role}`, handle: `t-${role}`, role, suspended });
+  const target = (role: CurrentUser["role"], suspended = false) => ({
+    id: `t-${role}`,
+    handle: `t-${role}`,
+    role,
+    suspended,
+  });
 
   it("lets moderators suspend members, admins also moderators, and nobody an admin or themselves", () => {
     expect(refuseSuspension(moderator, target("member"))).toBeNull();
-    expect(refuseSuspension(moderator, target("moderator"))).toMatchObject({ message: "Only an admin can suspend a moderator." });
+    expect(refuseSuspension(moderator, target("moderator"))).toMatchObject({
+      message: "Only an admin can suspend a moderator.",
+    });
     expect(refuseSuspension(admin, target("moderator"))).toBeNull();
     expect(refuseSuspension(admin, target("admin"))).toMatchObject({ code: "forbidden" });
-    expect(refuseSuspension(moderator, { ...target("moderator"), id: moderator.id })).toMatchObject({ message: "You cannot suspend yourself." });
+    expect(refuseSuspension(moderator, { ...target("moderator"), id: moderator.id })).toMatchObject({
+      message: "You cannot suspend yourself.",
+    });
     expect(refuseSuspension(moderator, target("member", true))).toMatchObject({ code: "conflict" });
   });
 
   it("lifts suspensions by the same rule", () => {
     expect(refuseReinstatement(moderator, target("member", true))).toBeNull();
-    expect(refuseReinstatement(moderator, target("moderator", true))).toMatchObject({ message: "Only an admin can reinstate a moderator." });
+    expect(refuseReinstatement(moderator, target("moderator", true))).toMatchObject({
+      message: "Only an admin can reinstate a moderator.",
+    });
     expect(refuseReinstatement(admin, target("moderator", true))).toBeNull();
     expect(refuseReinstatement(moderator, target("member"))).toMatchObject({ code: "conflict" });
   });
@@ -194,7 +255,11 @@ describe("members", () => {
     expect(queueControls(moderator, entry)).toEqual({ remove: true, dismiss: true, approve: true, suspend: true });
     expect(queueControls(moderator, { ...entry, author: target("member", true) }).suspend).toBe(false);
     expect(queueControls(moderator, { ...entry, author: target("moderator") }).suspend).toBe(false);
-    expect(queueControls(moderator, { ...entry, removed: true, reportCount: 0 })).toMatchObject({ remove: false, dismiss: false, approve: false });
+    expect(queueControls(moderator, { ...entry, removed: true, reportCount: 0 })).toMatchObject({
+      remove: false,
+      dismiss: false,
+      approve: false,
+    });
     expect(queueControls(moderator, { ...entry, author: null }).suspend).toBe(false);
   });
 });

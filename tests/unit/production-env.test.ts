@@ -31,11 +31,15 @@ describe("the production start check", () => {
       "AUTH_OIDC_ID",
       "AUTH_OIDC_SECRET",
     ]);
-    expect(missingProductionSettings(production({ ...ready, AUTH_TWITTER_ID: "id", AUTH_TWITTER_SECRET: "s" }))).toEqual([]);
+    expect(
+      missingProductionSettings(production({ ...ready, AUTH_TWITTER_ID: "id", AUTH_TWITTER_SECRET: "s" })),
+    ).toEqual([]);
   });
 
   it("passes with a secret and either AUTH_URL or AUTH_TRUST_HOST", () => {
-    expect(() => assertProductionReady(production({ AUTH_SECRET: "s", AUTH_URL: "https://marquee.example" }))).not.toThrow();
+    expect(() =>
+      assertProductionReady(production({ AUTH_SECRET: "s", AUTH_URL: "https://marquee.example" })),
+    ).not.toThrow();
     expect(() => assertProductionReady(production({ AUTH_SECRET: "s", AUTH_TRUST_HOST: "1" }))).not.toThrow();
   });
 

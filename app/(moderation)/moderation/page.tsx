@@ -22,7 +22,6 @@ export const metadata: Metadata = { title: "Moderation queue", robots: { index: 
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-
 const reasonLabel = (reason: string) => REPORT_REASONS.find((r) => r.value === reason)?.label ?? reason;
 
 const queueActions = {
@@ -35,7 +34,10 @@ const queueActions = {
 export default async function ModerationQueuePage({ searchParams }: { searchParams: SearchParams }) {
   const moderator = await requireModerator("/moderation");
   const params = await searchParams;
-  const [queue, suspended] = await Promise.all([getModerationQueue(parsePage(params.page)), listSuspendedMembers(parsePage(params.spage))]);
+  const [queue, suspended] = await Promise.all([
+    getModerationQueue(parsePage(params.page)),
+    listSuspendedMembers(parsePage(params.spage)),
+  ]);
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
@@ -47,24 +49,33 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
 
       <section aria-labelledby="queue-heading" className="space-y-4">
         <h2 id="queue-heading" className="font-serif text-2xl font-semibold">
-          Reported and held comments <span className="text-base font-normal text-[var(--color-muted)]">({queue.total})</span>
+          Reported and held comments{" "}
+          <span className="text-base font-normal text-[var(--color-muted)]">({queue.total})</span>
         </h2>
         {queue.items.length === 0 ? (
           <p className="text-[var(--color-muted)]">Nothing waits for a moderator. The queue is clear.</p>
         ) : (
           <ol className="space-y-6">
             {queue.items.map((item) => (
-              <li key={item.commentId} className="space-y-3 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4">
+              <li
+                key={item.commentId}
+                className="space-y-3 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4"
+              >
                 <p className="text-sm text-[var(--color-muted)]">
                   Comment by {item.authorHandle ? `@${item.authorHandle}` : "a former member"} on{" "}
-                  <Link href={`/reviews/${item.reviewId}#comment-${item.commentId}`} className="text-[var(--color-accent)] underline">
+                  <Link
+                    href={`/reviews/${item.reviewId}#comment-${item.commentId}`}
+                    className="text-[var(--color-accent)] underline"
+                  >
                     a review of {item.filmTitle}
                   </Link>
                   , posted <time dateTime={item.postedAt.toISOString()}>{exactTime(item.postedAt)}</time>
                   {item.held ? " · held for moderation" : ""}
                   {item.removed ? " · already removed" : ""}
                 </p>
-                <blockquote className="whitespace-pre-wrap border-l-4 border-[var(--color-line)] pl-3">{item.body}</blockquote>
+                <blockquote className="whitespace-pre-wrap border-l-4 border-[var(--color-line)] pl-3">
+                  {item.body}
+                </blockquote>
                 {item.reports.length > 0 ? (
                   <div>
                     <h3 className="text-sm font-semibold">
@@ -90,7 +101,12 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
             ))}
           </ol>
         )}
-        <Pagination page={queue.page} pageCount={queue.pageCount} hrefFor={(p) => `/moderation?page=${p}`} label="Queue pages" />
+        <Pagination
+          page={queue.page}
+          pageCount={queue.pageCount}
+          hrefFor={(p) => `/moderation?page=${p}`}
+          label="Queue pages"
+        />
       </section>
 
       <section aria-labelledby="suspended-heading" className="space-y-4">
@@ -117,7 +133,12 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
             ))}
           </ul>
         )}
-        <Pagination page={suspended.page} pageCount={suspended.pageCount} hrefFor={(p) => `/moderation?spage=${p}`} label="Suspended member pages" />
+        <Pagination
+          page={suspended.page}
+          pageCount={suspended.pageCount}
+          hrefFor={(p) => `/moderation?spage=${p}`}
+          label="Suspended member pages"
+        />
       </section>
     </div>
   );

@@ -28,8 +28,8 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Se
         </Link>
       </div>
       <p className="max-w-2xl text-[var(--color-muted)]">
-        A new comment that contains one of these words or phrases is held for a moderator instead of showing at once. Its author
-        sees it as awaiting moderation.
+        A new comment that contains one of these words or phrases is held for a moderator instead of showing at once.
+        Its author sees it as awaiting moderation.
       </p>
       <AddBlockedTermForm action={addBlockedTermAction} />
       {list.items.length === 0 ? (
@@ -44,7 +44,12 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Se
           ))}
         </ul>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(p) => `/admin/blocklist?page=${p}`} label="Blocklist pages" />
+      <Pagination
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(p) => `/admin/blocklist?page=${p}`}
+        label="Blocklist pages"
+      />
     </div>
   );
 }

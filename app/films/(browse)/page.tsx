@@ -34,7 +34,12 @@ export default async function FilmsPage({ searchParams }: { searchParams: Search
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">{described ? `Films: ${described}` : "Browse films"}</h1>
       <BrowseFilters params={params} genres={genres} />
-      <PageStatus page={result} noun={["film", "films"]} empty="No films match." hrefFor={(page) => browseHref(params, { page })} />
+      <PageStatus
+        page={result}
+        noun={["film", "films"]}
+        empty="No films match."
+        hrefFor={(page) => browseHref(params, { page })}
+      />
       {result.items.length > 0 ? (
         <FilmGrid films={result.items} label="Films" headingLevel={2} />
       ) : result.total === 0 ? (

@@ -29,11 +29,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title,
     description:
-      film.logline ??
-      `${title}${directors ? `, directed by ${directors}` : ""}: ratings and reviews on Marquee.`,
+      film.logline ?? `${title}${directors ? `, directed by ${directors}` : ""}: ratings and reviews on Marquee.`,
     alternates: {
       canonical: `/films/${film.slug}`,
-      types: { "application/rss+xml": [{ url: `/films/${film.slug}/feed.xml`, title: `Reviews of ${title} on Marquee` }] },
+      types: {
+        "application/rss+xml": [{ url: `/films/${film.slug}/feed.xml`, title: `Reviews of ${title} on Marquee` }],
+      },
     },
   };
 }
@@ -62,7 +63,8 @@ export default async function FilmPage({ params, searchParams }: { params: Param
         <FilmPoster title={film.title} year={film.year} size="lg" />
         <div className="space-y-3">
           <h1 className="font-serif text-4xl font-bold">
-            {film.title} {film.year ? <span className="font-normal text-[var(--color-muted)]">({film.year})</span> : null}
+            {film.title}{" "}
+            {film.year ? <span className="font-normal text-[var(--color-muted)]">({film.year})</span> : null}
           </h1>
           {facts.length ? <p className="text-[var(--color-muted)]">{facts.join(" · ")}</p> : null}
           {film.genres.length ? (
@@ -132,7 +134,10 @@ export default async function FilmPage({ params, searchParams }: { params: Param
       <section aria-labelledby="reviews-heading" className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 id="reviews-heading" className="font-serif text-2xl font-semibold">
-            Reviews{reviews.total > 0 ? <span className="text-base font-normal text-[var(--color-muted)]"> ({reviews.total})</span> : null}
+            Reviews
+            {reviews.total > 0 ? (
+              <span className="text-base font-normal text-[var(--color-muted)]"> ({reviews.total})</span>
+            ) : null}
           </h2>
           {reviews.total > 1 ? (
             <nav aria-label="Sort reviews" className="flex gap-3 text-sm">
@@ -142,7 +147,11 @@ export default async function FilmPage({ params, searchParams }: { params: Param
                     {REVIEW_SORT_LABELS[sort]}
                   </span>
                 ) : (
-                  <Link key={sort} href={filmReviewsHref(film.slug, { sort, page: 1 })} className="text-[var(--color-accent)] hover:underline">
+                  <Link
+                    key={sort}
+                    href={filmReviewsHref(film.slug, { sort, page: 1 })}
+                    className="text-[var(--color-accent)] hover:underline"
+                  >
                     {REVIEW_SORT_LABELS[sort]}
                   </Link>
                 ),
@@ -161,7 +170,10 @@ export default async function FilmPage({ params, searchParams }: { params: Param
         ) : reviews.total > 0 ? (
           <p>
             This page is past the last review.{" "}
-            <Link href={filmReviewsHref(film.slug, { ...reviewList, page: reviews.pageCount })} className="text-[var(--color-accent)] hover:underline">
+            <Link
+              href={filmReviewsHref(film.slug, { ...reviewList, page: reviews.pageCount })}
+              className="text-[var(--color-accent)] hover:underline"
+            >
               Go to the last page
             </Link>
           </p>

@@ -28,7 +28,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     alternates: {
       canonical: `/members/${member.handle}`,
       types: {
-        "application/rss+xml": [{ url: `/members/${member.handle}/feed.xml`, title: `Reviews by ${member.name} on Marquee` }],
+        "application/rss+xml": [
+          { url: `/members/${member.handle}/feed.xml`, title: `Reviews by ${member.name} on Marquee` },
+        ],
       },
     },
   };
@@ -50,7 +52,8 @@ export default async function MemberPage({ params, searchParams }: { params: Par
       <header className="space-y-2">
         <h1 className="font-serif text-4xl font-bold">{member.name}</h1>
         <p className="text-[var(--color-muted)]">
-          @{member.handle} · member since <time dateTime={member.joinedAt.toISOString()}>{formatDate(member.joinedAt)}</time>
+          @{member.handle} · member since{" "}
+          <time dateTime={member.joinedAt.toISOString()}>{formatDate(member.joinedAt)}</time>
         </p>
         {member.suspended ? (
           <p role="note" className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
@@ -66,8 +69,8 @@ export default async function MemberPage({ params, searchParams }: { params: Par
         {ratingCount > 0 ? (
           <>
             <p className="max-w-2xl text-[var(--color-muted)]">
-              {ratingCount} {ratingCount === 1 ? "rating" : "ratings"}, beside every member’s, so you can tell what a 4/4
-              means coming from {member.name}.
+              {ratingCount} {ratingCount === 1 ? "rating" : "ratings"}, beside every member’s, so you can tell what a
+              4/4 means coming from {member.name}.
             </p>
             <RatingComparison memberName={member.name} member={memberHistogram} site={siteHistogram} />
           </>
@@ -78,7 +81,10 @@ export default async function MemberPage({ params, searchParams }: { params: Par
 
       <section aria-labelledby="reviews-heading" className="space-y-4">
         <h2 id="reviews-heading" className="font-serif text-2xl font-semibold">
-          Reviews{reviews.total > 0 ? <span className="text-base font-normal text-[var(--color-muted)]"> ({reviews.total})</span> : null}
+          Reviews
+          {reviews.total > 0 ? (
+            <span className="text-base font-normal text-[var(--color-muted)]"> ({reviews.total})</span>
+          ) : null}
         </h2>
         {reviews.items.length > 0 ? (
           <ReviewList

@@ -34,9 +34,13 @@ export default async function PersonPage({ params }: { params: Params }) {
         person.roles.map((group) => (
           <section key={group.role} aria-labelledby={`role-${group.role}`} className="space-y-3">
             <h2 id={`role-${group.role}`} className="font-serif text-2xl font-semibold">
-              {ROLE_HEADINGS[group.role]} <span className="text-base font-normal text-[var(--color-muted)]">({group.films.length})</span>
+              {ROLE_HEADINGS[group.role]}{" "}
+              <span className="text-base font-normal text-[var(--color-muted)]">({group.films.length})</span>
             </h2>
-            <FilmGrid films={group.films} label={`Films with ${person.name} as ${ROLE_HEADINGS[group.role].toLowerCase()}`} />
+            <FilmGrid
+              films={group.films}
+              label={`Films with ${person.name} as ${ROLE_HEADINGS[group.role].toLowerCase()}`}
+            />
           </section>
         ))
       )}

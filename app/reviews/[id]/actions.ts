@@ -1,6 +1,13 @@
 "use server";
 
-import { chooseSigningAccount, COMMENT_WORDS, deleteComment, editComment, postComment, reportComment } from "@/lib/comments/write";
+import {
+  chooseSigningAccount,
+  COMMENT_WORDS,
+  deleteComment,
+  editComment,
+  postComment,
+  reportComment,
+} from "@/lib/comments/write";
 import {
   commentIdSchema,
   editCommentSchema,

@@ -25,7 +25,6 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-
 /**
  * The review at `id` if this reader may see it: published reviews for
  * everyone, drafts for their author only, hidden reviews for their author
@@ -40,7 +39,6 @@ const loadVisibleReview = cache(async (id: string): Promise<ReviewDetail | null>
   if (review.status === "published") return review;
   return mayReadReview(await getCurrentUser(), review) ? review : null;
 });
-
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const review = await loadVisibleReview((await params).id);
@@ -83,7 +81,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
             <Link href={`/films/${review.film.slug}`} className="hover:underline">
               {review.film.title}
             </Link>{" "}
-            {review.film.year ? <span className="font-normal text-[var(--color-muted)]">({review.film.year})</span> : null}
+            {review.film.year ? (
+              <span className="font-normal text-[var(--color-muted)]">({review.film.year})</span>
+            ) : null}
           </h1>
           {review.film.directors.length ? (
             <p className="text-[var(--color-muted)]">Directed by {review.film.directors.join(" and ")}</p>
@@ -133,7 +133,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           />
         </Suspense>
         <p className="text-sm">
-          <Link href={`/films/${review.film.slug}#reviews-heading`} className="text-[var(--color-accent)] hover:underline">
+          <Link
+            href={`/films/${review.film.slug}#reviews-heading`}
+            className="text-[var(--color-accent)] hover:underline"
+          >
             More reviews of {review.film.title}
           </Link>
         </p>

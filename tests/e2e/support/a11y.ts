@@ -21,15 +21,24 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
     await page.emulateMedia({ colorScheme });
     await page.addScriptTag({ path: axePath });
     const violations = await page.evaluate(async (exclude: string[]) => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe;
       const result = await axe.run(
         { include: [document], exclude: exclude.map((selector) => [selector]) },
-        { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } },
+        {
+          resultTypes: ["violations"],
+          runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        },
       );
       return result.violations;
     }, options.exclude ?? []);
     for (const violation of violations as AxeViolation[]) {
-      const targets = violation.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`.replace(/\n/g, " "));
+      const targets = violation.nodes.map((n) =>
+        `    ${n.target.join(" ")}: ${n.failureSummary ?? ""}`.replace(/\n/g, " "),
+      );
       report.push(`[${colorScheme}] ${violation.id} (${violation.impact}): ${violation.help}\n${targets.join("\n")}`);
     }
   }

@@ -29,7 +29,10 @@ export class HttpSession {
 
   constructor(private readonly headers: Record<string, string> = {}) {}
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
     const target = new URL(url, e2e().baseUrl);
     const headers: Record<string, string> = { ...this.headers, ...init.headers };
     if (target.origin === new URL(e2e().baseUrl).origin && this.cookies.size) {
@@ -40,7 +43,12 @@ export class HttpSession {
       headers["content-type"] = "application/x-www-form-urlencoded";
       body = new URLSearchParams(init.form).toString();
     }
-    const response = await fetch(target, { method: init.method ?? (body ? "POST" : "GET"), headers, body, redirect: "manual" });
+    const response = await fetch(target, {
+      method: init.method ?? (body ? "POST" : "GET"),
+      headers,
+      body,
+      redirect: "manual",
+    });
     if (target.origin === new URL(e2e().baseUrl).origin) {
       for (const header of response.headers.getSetCookie()) {
         const cookie = parseSetCookie(header);

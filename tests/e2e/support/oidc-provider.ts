@@ -58,7 +58,12 @@ export async function startOidcProvider(port: number): Promise<{ issuer: string;
     "beforeTokenSigning",
     (token: { payload: Record<string, unknown> }, req: { body: { code?: string } }) => {
       const identity = (req.body.code && identityByCode.get(req.body.code)) || DEFAULT_IDENTITY;
-      Object.assign(token.payload, { sub: identity.sub, email: identity.email, email_verified: true, name: identity.name });
+      Object.assign(token.payload, {
+        sub: identity.sub,
+        email: identity.email,
+        email_verified: true,
+        name: identity.name,
+      });
     },
   );
   server.service.on("beforeResponse", (_response: unknown, req: { body: { code?: string } }) => {

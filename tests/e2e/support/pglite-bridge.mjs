@@ -22,7 +22,11 @@ if (port) {
         }
         const result = await handle.client.query(sql, params ?? []);
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ rows: result.rows }, (_key, value) => (typeof value === "bigint" ? value.toString() : value)));
+        res.end(
+          JSON.stringify({ rows: result.rows }, (_key, value) =>
+            typeof value === "bigint" ? value.toString() : value,
+          ),
+        );
       } catch (error) {
         res.writeHead(400, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));

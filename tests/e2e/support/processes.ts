@@ -10,7 +10,9 @@ function portRange(): [number, number] {
 function isFree(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
-    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE" && error.code !== "EACCES"));
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code !== "EADDRINUSE" && error.code !== "EACCES"),
+    );
     server.listen({ port, host, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
@@ -35,4 +37,3 @@ export function appEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
 }
-

@@ -56,8 +56,15 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
           Back to the queue
         </Link>
       </div>
-      <p className="text-sm text-[var(--color-muted)]">Every moderation action, newest first. Entries cannot be changed or deleted.</p>
-      <form method="get" action="/moderation/log" aria-label="Filter the log" className="flex flex-wrap items-end gap-3 text-sm">
+      <p className="text-sm text-[var(--color-muted)]">
+        Every moderation action, newest first. Entries cannot be changed or deleted.
+      </p>
+      <form
+        method="get"
+        action="/moderation/log"
+        aria-label="Filter the log"
+        className="flex flex-wrap items-end gap-3 text-sm"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="log-actor">Moderator handle</label>
           <input id="log-actor" name="actor" defaultValue={filters.actor ?? ""} maxLength={40} className={fieldClass} />
@@ -86,7 +93,13 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="log-target-id">Target id</label>
-          <input id="log-target-id" name="targetId" defaultValue={filters.targetId ?? ""} maxLength={80} className={fieldClass} />
+          <input
+            id="log-target-id"
+            name="targetId"
+            defaultValue={filters.targetId ?? ""}
+            maxLength={80}
+            className={fieldClass}
+          />
         </div>
         <button type="submit" className={buttonClass("primary")}>
           Filter
@@ -103,11 +116,21 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
             <caption className="sr-only">Moderation actions, newest first</caption>
             <thead>
               <tr className="border-b border-[var(--color-line)]">
-                <th scope="col" className="py-2 pr-3">When</th>
-                <th scope="col" className="py-2 pr-3">Who</th>
-                <th scope="col" className="py-2 pr-3">Action</th>
-                <th scope="col" className="py-2 pr-3">Target</th>
-                <th scope="col" className="py-2">Reason</th>
+                <th scope="col" className="py-2 pr-3">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Action
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Target
+                </th>
+                <th scope="col" className="py-2">
+                  Reason
+                </th>
               </tr>
             </thead>
             <tbody>

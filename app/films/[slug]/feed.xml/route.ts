@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 /** One film's newest published reviews, as RSS 2.0. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const film = await getFilmBySlug((await params).slug);
-  if (!film) return new Response("No film at this address.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!film)
+    return new Response("No film at this address.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const origin = siteUrl();
   const title = filmLabel(film);
   const reviews = await listFeedReviews({ filmId: film.id });

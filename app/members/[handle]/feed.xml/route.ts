@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 /** One member's newest published reviews, as RSS 2.0. */
 export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
   const member = await getMemberByHandle((await params).handle);
-  if (!member) return new Response("No member uses this handle.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!member)
+    return new Response("No member uses this handle.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const origin = siteUrl();
   const reviews = await listFeedReviews({ authorId: member.id });
   return rssResponse(

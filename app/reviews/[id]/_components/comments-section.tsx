@@ -95,7 +95,10 @@ export async function CommentsSection({
           <p>Comments are closed on this review.</p>
         ) : !viewer ? (
           <p>
-            <Link href={`/signin?callbackUrl=${encodeURIComponent(base)}`} className="font-medium text-[var(--color-accent)] hover:underline">
+            <Link
+              href={`/signin?callbackUrl=${encodeURIComponent(base)}`}
+              className="font-medium text-[var(--color-accent)] hover:underline"
+            >
               Sign in
             </Link>{" "}
             with Twitter/X, Google or Facebook to join the conversation.
@@ -104,15 +107,17 @@ export async function CommentsSection({
           <p role="note">Your account is suspended, so you cannot comment. You can still read and sign in.</p>
         ) : !signing ? (
           <p>
-            Link a sign-in account on <Link href="/account" className="text-[var(--color-accent)] hover:underline">your account page</Link> to comment.
+            Link a sign-in account on{" "}
+            <Link href="/account" className="text-[var(--color-accent)] hover:underline">
+              your account page
+            </Link>{" "}
+            to comment.
           </p>
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
               <ProviderMark provider={signing.provider} className="h-4 w-4" />
-              <span>
-                You are commenting using your {providerName(signing.provider)} account
-              </span>
+              <span>You are commenting using your {providerName(signing.provider)} account</span>
               <span className="inline-flex items-start gap-1">
                 <span aria-hidden="true">(</span>
                 <form action={signOutAction} className="inline">
@@ -123,32 +128,39 @@ export async function CommentsSection({
                 </form>
                 <span aria-hidden="true">/</span>
                 <Disclosure label="Change" className="inline-block">
-                    {accounts.length > 1 ? (
-                      <ActionForm action={chooseSigningAccountAction} idPrefix="signing" label="Choose the account that signs your comments">
-                        <input type="hidden" name="reviewId" value={reviewId} />
-                        <fieldset className="space-y-1">
-                          <legend className="text-sm font-medium">Sign my comments with</legend>
-                          {accounts.map((account, i) => (
-                            <label key={`${account.provider}:${account.providerAccountId}`} className="flex items-center gap-2">
-                              <input
-                                type="radio"
-                                name="account"
-                                value={`${account.provider}:${account.providerAccountId}`}
-                                defaultChecked={i === 0}
-                              />
-                              <ProviderMark provider={account.provider} className="h-4 w-4" />
-                              {providerName(account.provider)}
-                            </label>
-                          ))}
-                        </fieldset>
-                        <SubmitButton>Use this account</SubmitButton>
-                      </ActionForm>
-                    ) : (
-                      <p className="text-sm">This is the only account linked to your profile.</p>
-                    )}
-                    <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
-                      Sign in with another account and link it
-                    </Link>
+                  {accounts.length > 1 ? (
+                    <ActionForm
+                      action={chooseSigningAccountAction}
+                      idPrefix="signing"
+                      label="Choose the account that signs your comments"
+                    >
+                      <input type="hidden" name="reviewId" value={reviewId} />
+                      <fieldset className="space-y-1">
+                        <legend className="text-sm font-medium">Sign my comments with</legend>
+                        {accounts.map((account, i) => (
+                          <label
+                            key={`${account.provider}:${account.providerAccountId}`}
+                            className="flex items-center gap-2"
+                          >
+                            <input
+                              type="radio"
+                              name="account"
+                              value={`${account.provider}:${account.providerAccountId}`}
+                              defaultChecked={i === 0}
+                            />
+                            <ProviderMark provider={account.provider} className="h-4 w-4" />
+                            {providerName(account.provider)}
+                          </label>
+                        ))}
+                      </fieldset>
+                      <SubmitButton>Use this account</SubmitButton>
+                    </ActionForm>
+                  ) : (
+                    <p className="text-sm">This is the only account linked to your profile.</p>
+                  )}
+                  <Link href="/account" className="text-sm text-[var(--color-accent)] hover:underline">
+                    Sign in with another account and link it
+                  </Link>
                 </Disclosure>
                 <span aria-hidden="true">)</span>
               </span>

@@ -4,9 +4,21 @@ import { getCurrentUser } from "@/lib/auth";
 import { mayModerateReview } from "@/lib/policy";
 
 /** Hide or restore controls for moderators; nothing for anyone else. */
-export async function ModeratorReviewPanel({ reviewId, status }: { reviewId: number; status: "draft" | "published" | "hidden" }) {
+export async function ModeratorReviewPanel({
+  reviewId,
+  status,
+}: {
+  reviewId: number;
+  status: "draft" | "published" | "hidden";
+}) {
   const viewer = await getCurrentUser();
   if (!mayModerateReview(viewer, status)) return null;
   const hidden = status === "hidden";
-  return <ReviewModerationForm reviewId={reviewId} hidden={hidden} action={hidden ? restoreReviewAction : hideReviewAction} />;
+  return (
+    <ReviewModerationForm
+      reviewId={reviewId}
+      hidden={hidden}
+      action={hidden ? restoreReviewAction : hideReviewAction}
+    />
+  );
 }
