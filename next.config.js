@@ -7,6 +7,11 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // A Letterboxd export may be up to 5 MB (lib/letterboxd/schema.ts); room above it lets the
+    // import answer an oversized file with its own message instead of a bare error.
+    serverActions: { bodySizeLimit: "12mb" },
+  },
 };
 
 export default nextConfig;

@@ -92,6 +92,36 @@ export default async function AccountPage() {
         )}
       </section>
 
+      <section aria-labelledby="data-heading" className="space-y-4">
+        <h2 id="data-heading" className="font-serif text-2xl font-semibold">
+          Your data
+        </h2>
+        <ul className="list-disc space-y-2 pl-6">
+          <li>
+            <Link href="/account/import" className="text-[var(--color-accent)] underline">
+              Import from Letterboxd
+            </Link>
+            : your ratings, reviews, diary and watchlist, checked before anything is saved.
+          </li>
+          <li>
+            <a href="/account/export" className="text-[var(--color-accent)] underline">
+              Download your data (JSON)
+            </a>{" "}
+            or{" "}
+            <a href="/account/export?format=ratings.csv" className="text-[var(--color-accent)] underline">
+              just your ratings (CSV)
+            </a>
+            .
+          </li>
+          <li>
+            <Link href="/account/delete" className="text-[var(--color-accent)] underline">
+              Delete your account
+            </Link>
+            , keeping your reviews and comments under “a former member” if you wish.
+          </li>
+        </ul>
+      </section>
+
       <section aria-labelledby="sessions-heading" className="space-y-4">
         <h2 id="sessions-heading" className="font-serif text-2xl font-semibold">
           Signing out

@@ -38,7 +38,7 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
   return (
     <article
       id={`comment-${comment.id}`}
-      aria-label={`Comment by ${showAuthor ? name : "a former participant"}`}
+      aria-label={`Comment by ${showAuthor ? name : "a former member"}`}
       className="space-y-2"
     >
       <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
@@ -62,6 +62,8 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
               <span>{provider}</span>
             </span>
           </>
+        ) : comment.state !== "deleted" ? (
+          <span className="font-semibold text-[var(--color-muted)]">A former member</span>
         ) : null}
         <a href={`#comment-${comment.id}`} className="text-[var(--color-muted)] hover:underline">
           <time dateTime={comment.createdAt.toISOString()} title={exactTime(comment.createdAt)}>

@@ -20,6 +20,8 @@ interface ActionConfig<R extends Requirement, S extends z.ZodType, T extends Cha
   words?: RefusalWords;
   /** The form's shared schema; it parses every field, ids included. */
   schema: S;
+  /** File inputs: each reaches the schema as the list of files chosen in it (never echoed back in `values`). */
+  files?: readonly string[];
   /** The sentence shown above the fields when the form does not parse (default: the first field's message). */
   invalidMessage?: string;
   /** The one domain function the action calls. */
@@ -59,7 +61,13 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
     const authorized = authorize(await getCurrentUser(), config.requires, config.words);
     if (!authorized.ok) return { ok: false, message: authorized.message, fieldErrors: {}, values };
 
-    const parsed = config.schema.safeParse(values);
+    const fileFields = Object.fromEntries(
+      (config.files ?? []).map((name) => [
+        name,
+        form.getAll(name).filter((entry): entry is File => typeof entry !== "string"),
+      ]),
+    );
+    const parsed = config.schema.safeParse({ ...values, ...fileFields });
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       const message = config.invalidMessage ?? parsed.error.issues[0]?.message ?? "Check the form.";

@@ -100,3 +100,41 @@ export async function consumeWriteAllowance(db: Database, memberId: string, kind
     return fail("rate_limited", `You are saving very quickly. You can try again in ${wait.text}.`);
   }
 }
+
+/** Heavy requests a member makes now and then: downloading their data, uploading an import. */
+export type HourlyKind = "export" | "import";
+
+const hourlyLimiters = new WeakMap<Database, Map<string, RateLimiterDrizzle>>();
+
+/** Takes one from a member's hourly allowance of `kind` (`perHour` of them), counted in the database. */
+export async function consumeHourlyAllowance(
+  db: Database,
+  memberId: string,
+  kind: HourlyKind,
+  perHour: number,
+): Promise<Result> {
+  let byKind = hourlyLimiters.get(db);
+  if (!byKind) hourlyLimiters.set(db, (byKind = new Map()));
+  const name = `${kind}/${perHour}`;
+  let limiter = byKind.get(name);
+  if (!limiter) {
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      clearExpiredByTimeout: false,
+      keyPrefix: `hourly-${kind}`,
+      points: perHour,
+      duration: 3600,
+    });
+    byKind.set(name, limiter);
+  }
+  try {
+    await limiter.consume(memberId);
+    return ok(null);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const wait = describeWait(rejection.msBeforeNext);
+    const what = kind === "export" ? "downloads of your data" : "imports";
+    return fail("rate_limited", `You have used this hour's ${what} (${perHour}). You can try again in ${wait.text}.`);
+  }
+}
