@@ -75,7 +75,7 @@ describe("the catalogue", () => {
       expect(response?.status(), path).toBe(200);
       await expect
         .poll(() => page.getByRole("status").first().textContent(), { message: path })
-        .toMatch(/^Showing 1–24 of \d+ films\.$/);
+        .toMatch(/^Showing 1–24 of [\d,]+ films\.$/);
     }
   });
 

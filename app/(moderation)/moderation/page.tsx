@@ -91,6 +91,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                     </ul>
                   </div>
                 ) : null}
+                {item.author?.suspended ? (
+                  <p className="text-sm font-medium">@{item.author.handle} is suspended from posting.</p>
+                ) : null}
                 <QueueItemTools
                   commentId={item.commentId}
                   authorHandle={item.authorHandle}
