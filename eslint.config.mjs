@@ -31,8 +31,10 @@ const processEnvReaders = [
   // NEXT_RUNTIME and NEXT_PHASE are set by Next.js for this hook; it must stay
   // free of imports so the edge bundle of it stays empty.
   "instrumentation.ts",
-  // The test harnesses configure the app under test through its environment.
+  // The test harnesses and the benchmark configure the app they start through its environment.
   "tests/**",
+  "scripts/bench.ts",
+  "scripts/bench/**",
 ];
 
 const config = [
