@@ -3,6 +3,7 @@ import { ProviderMark } from "@/components/auth/provider-mark";
 import type { CommentView } from "@/lib/comments/queries";
 import type { TreeNode } from "@/lib/comments/tree";
 import type { FormAction } from "@/lib/forms/action-state";
+import { pluralize } from "@/lib/text";
 import { CommentForm } from "./comment-form";
 import { CommentTools, type CommentActions } from "./comment-tools";
 import { exactTime, relativeTime } from "./format-time";
@@ -18,6 +19,9 @@ export interface ThreadContext {
   /** The post action for reply forms, and the actions under each comment. */
   post: FormAction;
   actions: CommentActions;
+  /** Replies folded away under each thread root on this page, and where the whole thread is read. */
+  folded: Map<number, number>;
+  foldedHref: (rootId: number) => string;
 }
 
 function Tombstone({ comment }: { comment: CommentView }) {
@@ -71,6 +75,7 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
           </time>
           <span className="sr-only"> ({exactTime(comment.createdAt)})</span>
         </a>
+        {comment.inReplyTo ? <span className="text-[var(--color-muted)]">in reply to {comment.inReplyTo}</span> : null}
         {comment.editedAt && comment.state === "visible" ? (
           <span className="text-[var(--color-muted)]" title={`Edited ${exactTime(comment.editedAt)}`}>
             (edited)
@@ -142,6 +147,16 @@ export function CommentThread({ comments, context }: { comments: TreeNode<Commen
             <div className="mt-4 border-l-2 border-[var(--color-line)] pl-4 sm:pl-6">
               <CommentThread comments={comment.replies} context={context} />
             </div>
+          ) : null}
+          {context.folded.get(comment.id) ? (
+            <p className="mt-3 pl-4 sm:pl-6">
+              <Link
+                href={context.foldedHref(comment.id)}
+                className="text-sm font-medium text-[var(--color-accent)] hover:underline"
+              >
+                {`Read the rest of this thread: ${pluralize(context.folded.get(comment.id) ?? 0, "more reply", "more replies")}`}
+              </Link>
+            </p>
           ) : null}
         </li>
       ))}

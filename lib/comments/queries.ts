@@ -15,6 +15,10 @@ import {
 import { buildThreads, type TreeNode } from "./tree";
 
 export const THREADS_PER_PAGE = 20;
+/** Replies a thread shows on the review page; the rest fold behind a link to the thread itself. */
+export const REPLIES_SHOWN = 50;
+/** Comments per page when one thread is read on its own. */
+export const THREAD_COMMENTS_PER_PAGE = 200;
 
 export type { CommentState };
 
@@ -31,6 +35,8 @@ export interface CommentView {
   source: string | null;
   removalReason: string | null;
   author: { handle: string; name: string; image: string | null } | null;
+  /** Whom it answers, when that comment is not shown on this page (a long thread read in parts). */
+  inReplyTo: string | null;
   signedWith: string;
   /** What this viewer may do to the comment, from lib/policy. */
   controls: CommentControls;
@@ -42,8 +48,12 @@ export interface ThreadPage {
   /** Visible comments on the whole review, for "N thoughts on …". */
   count: number;
   threads: TreeNode<CommentView>[];
+  /** Thread root id → replies folded away on this page (shown on the thread's own page). */
+  folded: Map<number, number>;
   page: number;
   pageCount: number;
+  /** Set when one thread is read on its own (`?thread=`): its root, and its comment pages. */
+  thread: { rootId: number; page: number; pageCount: number; total: number } | null;
 }
 
 /**
@@ -57,7 +67,9 @@ export async function getThreadPage(
   page: number,
   viewer: CurrentUser | null,
   now = new Date(),
+  options: { threadId?: number | null; threadPage?: number } = {},
 ): Promise<ThreadPage | null> {
+  const threadId = options.threadId ?? null;
   const db = await getDb();
   // One snapshot for the count and the comments, so a moderation landing
   // between the two reads cannot make them disagree.
@@ -81,14 +93,39 @@ export async function getThreadPage(
       const pageCount = Math.max(1, Math.ceil(head.threadCount / THREADS_PER_PAGE));
       const current = Math.min(Math.max(1, page), pageCount);
 
-      const roots = tx
-        .select({ id: comments.id })
+      const roots = threadId
+        ? tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(and(eq(comments.reviewId, reviewId), isNull(comments.parentId), eq(comments.id, threadId)))
+        : tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(and(eq(comments.reviewId, reviewId), isNull(comments.parentId)))
+            .orderBy(asc(comments.createdAt), asc(comments.id))
+            .limit(THREADS_PER_PAGE)
+            .offset((current - 1) * THREADS_PER_PAGE);
+      // Each comment's place in its thread, oldest first, and the thread's size: a reply is
+      // always younger than its parent, so the first N of a thread form one connected tree.
+      const ranked = tx
+        .select({
+          id: comments.id,
+          place:
+            sql<number>`row_number() over (partition by ${comments.threadRootId} order by ${comments.createdAt}, ${comments.id})`.as(
+              "place",
+            ),
+          size: sql<number>`count(*) over (partition by ${comments.threadRootId})`.as("size"),
+        })
         .from(comments)
-        .where(and(eq(comments.reviewId, reviewId), isNull(comments.parentId)))
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-        .limit(THREADS_PER_PAGE)
-        .offset((current - 1) * THREADS_PER_PAGE);
+        .where(and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)))
+        .as("ranked");
+      const threadPage = Math.max(1, options.threadPage ?? 1);
+      const window = threadId
+        ? sql`${ranked.place} > ${(threadPage - 1) * THREAD_COMMENTS_PER_PAGE} and ${ranked.place} <= ${threadPage * THREAD_COMMENTS_PER_PAGE}`
+        : sql`${ranked.place} <= ${REPLIES_SHOWN + 1}`;
       const author = alias(users, "author");
+      const parent = alias(comments, "parent");
+      const parentAuthor = alias(users, "parent_author");
       const rows = await tx
         .select({
           id: comments.id,
@@ -108,16 +145,25 @@ export async function getThreadPage(
           authorHandle: author.handle,
           authorName: author.name,
           authorImage: author.image,
+          threadRootId: comments.threadRootId,
+          parentAuthorName: parentAuthor.name,
+          parentAuthorHandle: parentAuthor.handle,
+          threadSize: sql<number>`${ranked.size}`.mapWith(Number),
         })
-        .from(comments)
+        .from(ranked)
+        .innerJoin(comments, eq(comments.id, ranked.id))
         .leftJoin(author, eq(author.id, comments.authorId))
-        .where(and(eq(comments.reviewId, reviewId), inArray(comments.threadRootId, roots)));
-      return { head, current, pageCount, rows };
+        .leftJoin(parent, eq(parent.id, comments.parentId))
+        .leftJoin(parentAuthor, eq(parentAuthor.id, parent.authorId))
+        .where(window);
+      return { head, current, pageCount, rows, threadPage };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
   if (!read) return null;
-  const { head, current, pageCount, rows } = read;
+  const { head, current, pageCount, rows, threadPage } = read;
+  // A thread that is not one of this review's: the review's threads as usual.
+  if (threadId && rows.length === 0 && threadPage === 1) return getThreadPage(reviewId, page, viewer, now);
 
   const stateOf = (row: (typeof rows)[number]): CommentState =>
     row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
@@ -132,6 +178,7 @@ export async function getThreadPage(
     rows.filter((row) => mayReadComment(viewer, factsOf(row))),
   );
 
+  const present = new Set(rows.map((row) => row.id));
   const views: CommentView[] = rows.map((row) => {
     const facts = factsOf(row);
     const state = facts.state;
@@ -149,6 +196,10 @@ export async function getThreadPage(
         row.authorHandle !== null && state !== "deleted"
           ? { handle: row.authorHandle, name: row.authorName ?? row.authorHandle, image: row.authorImage }
           : null,
+      inReplyTo:
+        row.parentId !== null && !present.has(row.parentId)
+          ? (row.parentAuthorName ?? row.parentAuthorHandle ?? "a former member")
+          : null,
       signedWith: row.signedWith,
       controls: commentControls(viewer, facts, now),
     };
@@ -158,5 +209,15 @@ export async function getThreadPage(
     if (view.state === "held" && view.html !== null) return "show";
     return "tombstone-if-replies";
   });
-  return { reviewId, filmTitle: head.filmTitle, count: head.count, threads, page: current, pageCount };
+  const sizes = new Map<number, number>();
+  for (const row of rows) if (row.threadRootId !== null) sizes.set(row.threadRootId, row.threadSize);
+  const folded = new Map<number, number>();
+  if (!threadId) {
+    for (const [rootId, size] of sizes) if (size > REPLIES_SHOWN + 1) folded.set(rootId, size - REPLIES_SHOWN - 1);
+  }
+  const total = threadId ? (sizes.get(threadId) ?? 0) : 0;
+  const thread = threadId
+    ? { rootId: threadId, page: threadPage, pageCount: Math.max(1, Math.ceil(total / THREAD_COMMENTS_PER_PAGE)), total }
+    : null;
+  return { reviewId, filmTitle: head.filmTitle, count: head.count, threads, folded, page: current, pageCount, thread };
 }

@@ -314,3 +314,50 @@ describe("counts", () => {
     expect((await getThreadPage(reviewId, 1, null))!.count).toBe(50);
   });
 });
+
+describe("long threads", () => {
+  it("fold beyond 50 replies on the review page and read in pages of 200 on their own", async () => {
+    const reviewId = await newReview();
+    const rootId = await post(maya, reviewId, "A thread that runs and runs");
+    const start = Date.now();
+    // 250 replies, each answering the one before it, Jonas and Maya in turn.
+    let previous = rootId;
+    for (let i = 0; i < 250; i++) {
+      const [inserted] = await t.db
+        .insert(comments)
+        .values({
+          reviewId,
+          authorId: i % 2 ? maya.id : jonas.id,
+          parentId: previous,
+          threadRootId: rootId,
+          depth: Math.min(i + 1, 4),
+          body: `Reply ${i}`,
+          signedWithProvider: "google",
+          signedWithAccountId: "acct",
+          createdAt: new Date(start + (i + 1) * 1000),
+        })
+        .returning({ id: comments.id });
+      previous = inserted!.id;
+    }
+
+    const page = (await getThreadPage(reviewId, 1, null))!;
+    expect(flatten(page.threads)).toHaveLength(51);
+    expect(page.folded.get(rootId)).toBe(200);
+    expect(page.thread).toBeNull();
+
+    const whole = (await getThreadPage(reviewId, 1, null, new Date(), { threadId: rootId }))!;
+    expect(whole.thread).toEqual({ rootId, page: 1, pageCount: 2, total: 251 });
+    expect(flatten(whole.threads)).toHaveLength(200);
+    expect(whole.folded.size).toBe(0);
+
+    const rest = (await getThreadPage(reviewId, 1, null, new Date(), { threadId: rootId, threadPage: 2 }))!;
+    expect(flatten(rest.threads)).toHaveLength(51);
+    // Page 2 opens with reply 199 (Maya's), answering reply 198 (Jonas's) on page 1: it says whom.
+    expect(rest.threads[0]).toMatchObject({ inReplyTo: jonas.name });
+    expect(flatten(rest.threads).filter((c) => c.inReplyTo !== null)).toHaveLength(1);
+
+    // A thread id from another review shows this review's threads as usual.
+    const other = (await getThreadPage(reviewId, 1, null, new Date(), { threadId: herReviewId }))!;
+    expect(other.thread).toBeNull();
+  });
+});

@@ -150,6 +150,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           reviewId={review.id}
           page={parsePage(query.cpage)}
           replyTo={parseId(query.replyTo)}
+          threadId={parseId(query.thread)}
+          threadPage={parsePage(query.tpage)}
           open={published}
         />
       </Suspense>

@@ -37,22 +37,31 @@ export async function CommentsSection({
   reviewId,
   page,
   replyTo,
+  threadId,
+  threadPage,
   open,
 }: {
   reviewId: number;
   page: number;
   replyTo: number | null;
+  /** Read one long thread on its own (`?thread=`), a page of its comments at a time. */
+  threadId: number | null;
+  threadPage: number;
   /** False for drafts and hidden reviews: nobody can comment there. */
   open: boolean;
 }) {
   const viewer = await getCurrentUser();
   const [thread, accounts] = await Promise.all([
-    getThreadPage(reviewId, page, viewer),
+    getThreadPage(reviewId, page, viewer, new Date(), { threadId, threadPage }),
     viewer && !viewer.suspended ? listSigningAccounts(viewer.id) : Promise.resolve([]),
   ]);
   if (!thread) return null;
   const base = `/reviews/${reviewId}`;
-  const pageQuery = thread.page > 1 ? `cpage=${thread.page}` : "";
+  const pageQuery = thread.thread
+    ? `thread=${thread.thread.rootId}${thread.thread.page > 1 ? `&tpage=${thread.thread.page}` : ""}`
+    : thread.page > 1
+      ? `cpage=${thread.page}`
+      : "";
   const href = (extra: string) => {
     const query = [pageQuery, extra].filter(Boolean).join("&");
     return query ? `${base}?${query}` : base;
@@ -75,17 +84,35 @@ export async function CommentsSection({
             now: new Date(),
             post: postCommentAction,
             actions: commentActions,
+            foldedHref: (rootId) => `${base}?thread=${rootId}#comment-${rootId}`,
+            folded: thread.folded,
           }}
         />
       ) : (
         <p className="text-[var(--color-muted)]">Nobody has replied yet. Start the conversation.</p>
       )}
-      <Pagination
-        page={thread.page}
-        pageCount={thread.pageCount}
-        hrefFor={(p) => (p > 1 ? `${base}?cpage=${p}#comments-heading` : `${base}#comments-heading`)}
-        label="Comment pages"
-      />
+      {thread.thread ? (
+        <>
+          <Pagination
+            page={thread.thread.page}
+            pageCount={thread.thread.pageCount}
+            hrefFor={(p) => `${base}?thread=${thread.thread?.rootId}${p > 1 ? `&tpage=${p}` : ""}#comments-heading`}
+            label="Pages of this thread"
+          />
+          <p>
+            <Link href={`${base}#comments-heading`} className="text-[var(--color-accent)] hover:underline">
+              Back to all the threads
+            </Link>
+          </p>
+        </>
+      ) : (
+        <Pagination
+          page={thread.page}
+          pageCount={thread.pageCount}
+          hrefFor={(p) => (p > 1 ? `${base}?cpage=${p}#comments-heading` : `${base}#comments-heading`)}
+          label="Comment pages"
+        />
+      )}
 
       <section aria-labelledby="reply-heading" className="space-y-3 rounded border border-[var(--color-line)] p-4">
         <h3 id="reply-heading" className="font-serif text-xl font-semibold">
