@@ -1,15 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef, useSyncExternalStore, type ChangeEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { formatRating } from "@/lib/ratings/scale";
 import { StarRatingInput } from "./star-rating-input";
 
+const noSubscription = () => () => {};
+
+/** How long a choice rests before it is saved, so arrowing across the stars saves once. */
+const SAVE_AFTER_MS = 500;
+
 /**
  * A member's own rating of a film: nine radios and a save button in a plain
- * form, so it works before JavaScript loads; with it, the action runs in the
- * background and the page's summary updates in place.
+ * form, so it works before JavaScript loads. With JavaScript a rating saves
+ * when it is chosen (the button goes), and the page's summary updates in place.
  */
 export function RatingForm({
   action,
@@ -27,8 +32,24 @@ export function RatingForm({
   const failed = state && !state.ok ? state : null;
   const sentValue = failed?.values.halfStars;
   const sent = sentValue !== undefined && /^[0-8]$/.test(sentValue) ? Number(sentValue) : null;
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const formRef = useRef<HTMLFormElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function onChange(event: ChangeEvent<HTMLFormElement>) {
+    if (!(event.target instanceof HTMLInputElement) || event.target.name !== "halfStars") return;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => formRef.current?.requestSubmit(saveRef.current), SAVE_AFTER_MS);
+  }
+
   return (
-    <form action={formAction} className="space-y-3" aria-label={`Rate ${filmTitle}`}>
+    <form ref={formRef} action={formAction} onChange={onChange} className="space-y-3" aria-label={`Rate ${filmTitle}`}>
       <input type="hidden" name="film" value={filmSlug} />
       <StarRatingInput
         // A new saved rating remounts the radios so they start from it.
@@ -40,7 +61,15 @@ export function RatingForm({
         error={failed?.fieldErrors.halfStars?.[0]}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="rate" disabled={pending} className={buttonClass("primary")}>
+        <button
+          ref={saveRef}
+          type="submit"
+          name="intent"
+          value="rate"
+          disabled={pending}
+          hidden={hydrated}
+          className={buttonClass("primary")}
+        >
           Save rating
         </button>
         {halfStars !== null ? (
