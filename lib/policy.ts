@@ -66,6 +66,8 @@ export function authorize<R extends Requirement>(
   requires: R,
   words: RefusalWords = {},
 ): Result<ActorFor<R>> {
+  // TypeScript cannot narrow a conditional type by the checks below; each cast
+  // is sound because the line before it has just proved what ActorFor<R> says.
   if (requires === "visitor") return { ok: true, value: actor as ActorFor<R> };
   const defaults = DEFAULT_WORDS[requires as Exclude<Requirement, "visitor">];
   if (!actor) return fail("unauthenticated", words.signedOut ?? defaults.signedOut);
