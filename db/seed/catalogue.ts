@@ -38,12 +38,20 @@ const MONTHS: Record<string, string> = {
   Dec: "12",
 };
 
-/** "Dec 19 1997" → "1997-12-19"; anything else → null. */
+/**
+ * The data set's last real release year. It writes some two-digit years of
+ * the 1910s–1940s into the wrong century ("Gone with the Wind", Dec 15 2039):
+ * a year after this one is 100 years early in truth.
+ */
+export const LAST_CATALOGUE_YEAR = 2012;
+
+/** "Dec 19 1997" → "1997-12-19", and "Dec 15 2039" → "1939-12-15" (see LAST_CATALOGUE_YEAR); anything else → null. */
 export function parseReleaseDate(value: string | null): string | null {
   const match = value?.trim().match(/^([A-Z][a-z]{2}) (\d{1,2}) (\d{4})$/);
   if (!match) return null;
-  const [, month, day, year] = match;
+  const [, month, day, written] = match;
   const mm = MONTHS[month!];
+  const year = Number(written) > LAST_CATALOGUE_YEAR ? Number(written) - 100 : Number(written);
   return mm ? `${year}-${mm}-${day!.padStart(2, "0")}` : null;
 }
 
@@ -86,7 +94,7 @@ function prepare(movie: VegaMovie): PreparedFilm | null {
   };
 }
 
-/** Reads the 3,201 films of vega-datasets' movies.json from node_modules. */
+/** Reads the 3,201 records of vega-datasets' movies.json from node_modules (3,200 of them have a title). */
 export function loadVegaMovies(): VegaMovie[] {
   // The package's "exports" hide its data folder from require(), so read the file.
   const file = path.join(process.cwd(), "node_modules", "vega-datasets", "data", "movies.json");

@@ -1,4 +1,6 @@
-import { and, count, eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { and, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { filmCredits, films, people } from "@/db/schema";
 import { importCatalogue, loadVegaMovies, type VegaMovie } from "@/db/seed/catalogue";
@@ -89,5 +91,50 @@ describe("catalogue import", () => {
       const [row] = await t.db.select({ n: count() }).from(people).where(eq(people.name, name));
       expect(row!.n, name).toBe(1);
     }
+  });
+});
+
+describe("the catalogue's centuries", () => {
+  it("puts the data set's films of the 1910s-1940s back in their century", async () => {
+    await importCatalogue(t.db, loadVegaMovies());
+    const [gone] = await t.db
+      .select({ year: films.year, releaseDate: films.releaseDate })
+      .from(films)
+      .where(eq(films.title, "Gone with the Wind"));
+    expect(gone).toEqual({ year: 1939, releaseDate: "1939-12-15" });
+    const newest = await t.db
+      .select({ year: films.year })
+      .from(films)
+      .where(isNotNull(films.year))
+      .orderBy(desc(films.year))
+      .limit(3);
+    expect(newest.map((f) => f.year)).toEqual([2011, 2011, 2010]);
+  });
+
+  it("corrects the centuries in a database imported before the importer did", async () => {
+    const [wrong, own] = await t.db
+      .insert(films)
+      .values([
+        {
+          slug: "wizard-of-oz-old",
+          title: "The Wizard of Oz",
+          year: 2039,
+          releaseDate: "2039-08-25",
+          importKey: "vega-movies:The Wizard of Oz (an older import)|Aug 25 2039",
+        },
+        { slug: "a-film-of-2039", title: "A Film of 2039", year: 2039 },
+      ])
+      .returning({ id: films.id });
+    const fix = readFileSync(path.join(process.cwd(), "db", "migrations", "0005_catalogue_century_fix.sql"), "utf8");
+    await t.db.execute(sql.raw(fix));
+    const rows = await t.db
+      .select({ id: films.id, year: films.year, releaseDate: films.releaseDate })
+      .from(films)
+      .where(inArray(films.id, [wrong!.id, own!.id]))
+      .orderBy(films.id);
+    expect(rows).toEqual([
+      { id: wrong!.id, year: 1939, releaseDate: "1939-08-25" },
+      { id: own!.id, year: 2039, releaseDate: null },
+    ]);
   });
 });
