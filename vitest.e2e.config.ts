@@ -22,5 +22,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    // A browser test polls for what a person would wait to see; on a busy machine
+    // a server action and a reload can take longer than vitest's 1 s default.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });
