@@ -45,7 +45,17 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
 
   return (
     <div className="space-y-6">
-      <h1 className="font-serif text-4xl font-bold">Members and roles</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="font-serif text-4xl font-bold">Members and roles</h1>
+        <nav aria-label="Admin pages" className="flex flex-wrap gap-4">
+          <Link href="/admin/blocklist" className="text-[var(--color-accent)] hover:underline">
+            Comment blocklist
+          </Link>
+          <Link href="/moderation/log" className="text-[var(--color-accent)] hover:underline">
+            Moderation log
+          </Link>
+        </nav>
+      </div>
       <p className="max-w-2xl text-[var(--color-muted)]">
         Moderators remove comments, work the report queue and suspend members; admins also grant roles. Every change is
         written to the moderation log.
@@ -89,44 +99,46 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
       />
 
       {result.items.length > 0 ? (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Members, their roles and a form to change each role</caption>
-          <thead>
-            <tr className="border-b border-[var(--color-line)]">
-              <th scope="col" className="py-2 pr-4">
-                Member
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Joined
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Status
-              </th>
-              <th scope="col" className="py-2">
-                Role
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((member) => (
-              <tr key={member.id} className="border-b border-[var(--color-line)] align-top">
-                <td className="py-2 pr-4">
-                  <Link href={`/members/${member.handle}`} className="font-medium hover:underline">
-                    {member.name ?? member.handle}
-                  </Link>
-                  <div className="text-[var(--color-muted)]">@{member.handle}</div>
-                </td>
-                <td className="py-2 pr-4">
-                  <time dateTime={member.joinedAt.toISOString()}>{joined.format(member.joinedAt)}</time>
-                </td>
-                <td className="py-2 pr-4">{member.suspended ? "Suspended" : "Active"}</td>
-                <td className="py-2">
-                  <RoleForm action={changeRoleAction} handle={member.handle} role={member.role} />
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Members, their roles and a form to change each role</caption>
+            <thead>
+              <tr className="border-b border-[var(--color-line)]">
+                <th scope="col" className="py-2 pr-4">
+                  Member
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Joined
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2">
+                  Role
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.items.map((member) => (
+                <tr key={member.id} className="border-b border-[var(--color-line)] align-top">
+                  <td className="py-2 pr-4">
+                    <Link href={`/members/${member.handle}`} className="font-medium hover:underline">
+                      {member.name ?? member.handle}
+                    </Link>
+                    <div className="text-[var(--color-muted)]">@{member.handle}</div>
+                  </td>
+                  <td className="py-2 pr-4">
+                    <time dateTime={member.joinedAt.toISOString()}>{joined.format(member.joinedAt)}</time>
+                  </td>
+                  <td className="py-2 pr-4">{member.suspended ? "Suspended" : "Active"}</td>
+                  <td className="py-2">
+                    <RoleForm action={changeRoleAction} handle={member.handle} role={member.role} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
 
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => hrefFor(q, p)} label="Member pages" />

@@ -67,29 +67,31 @@ export function RatingComparison({
         </span>
         <span>Share of each rating, from 0 (left) to 4 stars (right)</span>
       </figcaption>
-      <table className="sr-only">
-        <caption>{memberName}’s ratings beside all members’ ratings, as a share of each one’s ratings</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rating</th>
-            <th scope="col">{memberName}</th>
-            <th scope="col">All members</th>
-          </tr>
-        </thead>
-        <tbody>
-          {OPTIONS_DESCENDING.map((halfStars) => (
-            <tr key={halfStars}>
-              <th scope="row">{formatRating(halfStars)}</th>
-              <td>
-                {count(member[halfStars] ?? 0)} ({memberShares[halfStars]}%)
-              </td>
-              <td>
-                {count(site[halfStars] ?? 0)} ({siteShares[halfStars]}%)
-              </td>
+      <div className="sr-only">
+        <table>
+          <caption>{memberName}’s ratings beside all members’ ratings, as a share of each one’s ratings</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rating</th>
+              <th scope="col">{memberName}</th>
+              <th scope="col">All members</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {OPTIONS_DESCENDING.map((halfStars) => (
+              <tr key={halfStars}>
+                <th scope="row">{formatRating(halfStars)}</th>
+                <td>
+                  {count(member[halfStars] ?? 0)} ({memberShares[halfStars]}%)
+                </td>
+                <td>
+                  {count(site[halfStars] ?? 0)} ({siteShares[halfStars]}%)
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -48,26 +48,28 @@ export function RatingHistogram({ histogram, caption }: { histogram: Histogram; 
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rating</th>
-            <th scope="col">Number of ratings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {histogram
-            .map((count, halfStars) => ({ count, halfStars }))
-            .reverse()
-            .map(({ count, halfStars }) => (
-              <tr key={halfStars}>
-                <th scope="row">{formatRating(halfStars)}</th>
-                <td>{plural(count)}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rating</th>
+              <th scope="col">Number of ratings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {histogram
+              .map((count, halfStars) => ({ count, halfStars }))
+              .reverse()
+              .map(({ count, halfStars }) => (
+                <tr key={halfStars}>
+                  <th scope="row">{formatRating(halfStars)}</th>
+                  <td>{plural(count)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
       <figcaption className="text-xs text-[var(--color-muted)]" aria-hidden="true">
         {plural(histogramTotal(histogram))}, from 0 (left) to 4 stars (right)
       </figcaption>

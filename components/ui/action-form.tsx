@@ -34,7 +34,8 @@ export function ActionForm({
         aria-live="polite"
         className={state?.ok === false ? "text-sm text-red-700 dark:text-red-300" : "text-sm"}
       >
-        {state?.message ?? ""}
+        {/* A failure about a field is said once, next to that field (which announces it). */}
+        {state && (state.ok || Object.keys(state.fieldErrors).length === 0) ? state.message : ""}
       </p>
     </form>
   );
@@ -95,7 +96,7 @@ export function ActionField({
         <input {...common} key={value} defaultValue={value} maxLength={maxLength} />
       )}
       {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-300">
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       ) : null}

@@ -14,7 +14,14 @@ export async function seedDemo(db: Database): Promise<void> {
     for (const member of demoMembers) {
       await tx
         .insert(users)
-        .values({ handle: member.handle, name: member.name, email: member.email, role: member.role })
+        // Members since a month ago, so they joined before the demo review and comments they wrote.
+        .values({
+          handle: member.handle,
+          name: member.name,
+          email: member.email,
+          role: member.role,
+          createdAt: new Date(Date.now() - 30 * 24 * 3600 * 1000),
+        })
         .onConflictDoNothing({ target: users.handle });
     }
     const members = await tx.select({ id: users.id, handle: users.handle }).from(users);

@@ -7,7 +7,7 @@ import { REPORT_REASONS } from "@/lib/comments/schema";
 import { getModerationQueue, listSuspendedMembers } from "@/lib/moderation/queue";
 import { requireModerator } from "./guard";
 import { parsePage } from "@/lib/params";
-import { queueControls } from "@/lib/policy";
+import { mayOpenAdmin, queueControls } from "@/lib/policy";
 import {
   approveCommentAction,
   dismissReportsAction,
@@ -42,9 +42,16 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
     <div className="space-y-10">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Moderation queue</h1>
-        <Link href="/moderation/log" className="text-[var(--color-accent)] hover:underline">
-          Moderation log
-        </Link>
+        <nav aria-label="Moderation pages" className="flex flex-wrap gap-4">
+          <Link href="/moderation/log" className="text-[var(--color-accent)] hover:underline">
+            Moderation log
+          </Link>
+          {mayOpenAdmin(moderator) ? (
+            <Link href="/admin/blocklist" className="text-[var(--color-accent)] hover:underline">
+              Comment blocklist
+            </Link>
+          ) : null}
+        </nav>
       </div>
 
       <section aria-labelledby="queue-heading" className="space-y-4">

@@ -112,52 +112,54 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         <p className="text-[var(--color-muted)]">No entries match.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Moderation actions, newest first</caption>
-            <thead>
-              <tr className="border-b border-[var(--color-line)]">
-                <th scope="col" className="py-2 pr-3">
-                  When
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Who
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Action
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Target
-                </th>
-                <th scope="col" className="py-2">
-                  Reason
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.items.map((entry) => {
-                const href = targetLink(entry);
-                return (
-                  <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">
-                    <td className="py-2 pr-3">
-                      <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
-                    </td>
-                    <td className="py-2 pr-3">{entry.actorLabel}</td>
-                    <td className="py-2 pr-3 font-mono">{entry.action}</td>
-                    <td className="py-2 pr-3">
-                      {href ? (
-                        <Link href={href} className="text-[var(--color-accent)] hover:underline">
-                          {entry.targetType} {entry.targetId}
-                        </Link>
-                      ) : (
-                        `${entry.targetType} ${entry.targetId}`
-                      )}
-                    </td>
-                    <td className="py-2">{entry.reason ?? "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Moderation actions, newest first</caption>
+              <thead>
+                <tr className="border-b border-[var(--color-line)]">
+                  <th scope="col" className="py-2 pr-3">
+                    When
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Who
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Action
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Target
+                  </th>
+                  <th scope="col" className="py-2">
+                    Reason
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.items.map((entry) => {
+                  const href = targetLink(entry);
+                  return (
+                    <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">
+                      <td className="py-2 pr-3">
+                        <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
+                      </td>
+                      <td className="py-2 pr-3">{entry.actorLabel}</td>
+                      <td className="py-2 pr-3 font-mono">{entry.action}</td>
+                      <td className="py-2 pr-3">
+                        {href ? (
+                          <Link href={href} className="text-[var(--color-accent)] hover:underline">
+                            {entry.targetType} {entry.targetId}
+                          </Link>
+                        ) : (
+                          `${entry.targetType} ${entry.targetId}`
+                        )}
+                      </td>
+                      <td className="py-2">{entry.reason ?? "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       <Pagination page={log.page} pageCount={log.pageCount} hrefFor={query} label="Log pages" />
