@@ -56,7 +56,9 @@ export function describeSummary(summary: WordPressImportSummary): string[] {
     `${plural(summary.commentsImported, "comment")} imported.`,
     `${plural(skippedTotal, "comment")} skipped: ${skipped.pending} pending, ${skipped.spam} spam, ${skipped.trash} trashed, ${plural(skipped.pingbacks, "pingback")}.`,
     `${plural(summary.filmsMatched, "film")} matched in the catalogue, ${summary.filmsCreated} created.`,
-    `${plural(summary.membersCreated, "author")} added as imported members.`,
+    summary.membersCreated === 1
+      ? "1 author added as an imported member."
+      : `${summary.membersCreated} authors added as imported members.`,
   ];
   if (summary.postsAlreadyImported || summary.commentsAlreadyImported) {
     lines.push(
