@@ -75,6 +75,17 @@ export function describeSummary(summary: WordPressImportSummary): string[] {
 
 /** The upload form's text field; the file travels beside it. */
 export const wordPressUploadSchema = z.object({
+  file: z
+    .array(z.instanceof(File))
+    .refine(
+      (files) => files.length === 1 && files[0]!.size > 0,
+      "Choose the export file (the .xml file from WordPress's Tools → Export).",
+    )
+    .refine(
+      (files) => (files[0]?.size ?? 0) <= WXR_UPLOAD_MAX_BYTES,
+      "That file is over 20 MB; import it with npm run import:wordpress on the server instead.",
+    )
+    .transform((files) => files[0]!),
   category: z
     .string()
     .trim()
