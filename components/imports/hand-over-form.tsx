@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
 
 /** "Hand @imported to @member". A plain post before JavaScript loads. */
-export function HandOverForm({ action, handles }: { action: FormAction<undefined>; handles: string[] }) {
-  const [state, formAction, pending] = useActionState<ActionState<undefined> | null, FormData>(action, null);
+export function HandOverForm({ action, handles }: { action: FormAction; handles: string[] }) {
+  const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : {};
   return (

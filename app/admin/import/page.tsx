@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HandOverForm } from "@/components/imports/hand-over-form";
 import { WordPressUploadForm } from "@/components/imports/wordpress-upload-form";
-import { getCurrentUser, hasRole } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth";
 import { listImportedMembers } from "@/lib/imports/admin";
+import { mayOpenAdmin } from "@/lib/policy";
 import { handOverAction, importWordPressAction } from "./actions";
 
 export const metadata: Metadata = {
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 export default async function AdminImportPage() {
   const user = await getCurrentUser();
   // As on /admin: for anyone but an admin the page does not exist.
-  if (!user || !hasRole(user.role, "admin")) notFound();
+  if (!user || !mayOpenAdmin(user)) notFound();
   const imported = await listImportedMembers();
   return (
     <div className="space-y-8">
