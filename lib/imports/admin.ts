@@ -69,7 +69,8 @@ export async function listImportedMembers(): Promise<ImportedMember[]> {
       handle: users.handle,
       name: sql<string>`coalesce(${users.name}, ${users.handle})`,
       importedFrom: users.importedFrom,
-      reviews: sql<number>`(select count(*) from ${reviews} where ${reviews.authorId} = ${users.id})`.mapWith(Number),
+      // Spelled out: inside a one-table select drizzle leaves columns unqualified, and "id" would be the review's.
+      reviews: sql<number>`(select count(*) from ${reviews} r where r.author_id = ${users}.id)`.mapWith(Number),
     })
     .from(users)
     .where(isNotNull(users.importedFrom))

@@ -16,6 +16,7 @@ vi.mock("next/cache", () => ({
 }));
 
 const { importWordPressAction, handOverAction } = await import("@/app/admin/import/actions");
+const { listImportedMembers } = await import("@/lib/imports/admin");
 
 const t = useTestDatabase();
 
@@ -94,6 +95,9 @@ describe("the admin upload", () => {
       ]),
     });
     expect(updated).toEqual(expect.arrayContaining(["reviews", "catalogue", "moderation"]));
+    expect(await listImportedMembers()).toEqual([
+      { handle: "cinephile", name: "The Cinephile", importedFrom: "wordpress", reviews: 2 },
+    ]);
     const [log] = await t.db
       .select({ actorId: moderationLog.actorId, details: moderationLog.details })
       .from(moderationLog)
