@@ -8,6 +8,14 @@ export function HandOverForm({ action, handles }: { action: FormAction; handles:
   const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = state && !state.ok ? state.values : {};
+  // After the last imported member is handed over the page has no one left to offer, but still says what happened.
+  if (handles.length === 0) {
+    return (
+      <p role="status" className="text-sm">
+        {state?.ok ? state.message : ""}
+      </p>
+    );
+  }
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">

@@ -85,7 +85,7 @@ describe("the WordPress import page", () => {
     await expectNoAxeViolations(reader.page);
 
     await page.reload();
-    await page.getByLabel("Imported member").selectOption(review!.handle);
+    await page.getByLabel("Imported member", { exact: true }).selectOption(review!.handle);
     await page.getByLabel("Hand to the member (handle)").fill(adminMember.handle);
     await page.getByRole("button", { name: "Hand over" }).click();
     await expect.poll(() => page.getByText(`are now @${adminMember.handle}'s.`).count()).toBe(1);

@@ -6,6 +6,7 @@ import { thoughtsHeading } from "@/lib/comments/schema";
 import type { TreeNode } from "@/lib/comments/tree";
 import { describeSummary } from "@/lib/imports/schema";
 import { importWordPress } from "@/lib/imports/wordpress";
+import { getMemberByHandle } from "@/lib/members/queries";
 import { formatRating } from "@/lib/ratings/scale";
 import { getReview } from "@/lib/reviews/queries";
 import { useTestDatabase } from "../support/database";
@@ -175,6 +176,7 @@ describe("importing a WordPress export", () => {
       .from(users)
       .where(eq(users.name, "Reel Thoughts"));
     expect(author).toEqual({ handle: "reel", importedFrom: "wordpress", email: null });
+    expect(await getMemberByHandle("reel")).toMatchObject({ name: "Reel Thoughts", importedFrom: "wordpress" });
   });
 
   it("leaves a post without a rating line as a draft, its film created with the year from its text", async () => {

@@ -45,7 +45,7 @@ export default async function AdminImportPage() {
           Imported members
         </h2>
         {imported.length === 0 ? (
-          <p className="text-[var(--color-muted)]">Nobody has been imported yet.</p>
+          <p className="text-[var(--color-muted)]">Nobody imported is waiting to be handed over.</p>
         ) : (
           <>
             <p className="max-w-2xl text-[var(--color-muted)]">
@@ -65,9 +65,9 @@ export default async function AdminImportPage() {
                 </li>
               ))}
             </ul>
-            <HandOverForm action={handOverAction} handles={imported.map((m) => m.handle)} />
           </>
         )}
+        <HandOverForm action={handOverAction} handles={imported.map((m) => m.handle)} />
       </section>
     </div>
   );
