@@ -10,6 +10,11 @@ export const contentType = "image/png";
 // Drawn once, then served from the cache; the mean rating may lag by up to an hour.
 export const revalidate = 3600;
 
+/** None drawn at build time; each is drawn on its first request and then cached (an empty list makes the route cacheable). */
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 export default async function FilmOpenGraphImage({ params }: { params: Promise<{ slug: string }> }) {
   const film = await getFilm((await params).slug);
   if (!film) return new Response("There is no such film.", { status: 404 });

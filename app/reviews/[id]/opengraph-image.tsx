@@ -10,6 +10,11 @@ export const contentType = "image/png";
 // Drawn once, then served from the cache; an edit shows within the hour.
 export const revalidate = 3600;
 
+/** None drawn at build time; each is drawn on its first request and then cached (an empty list makes the route cacheable). */
+export function generateStaticParams(): never[] {
+  return [];
+}
+
 export default async function ReviewOpenGraphImage({ params }: { params: Promise<{ id: string }> }) {
   const id = (await params).id;
   const review = /^\d{1,9}$/.test(id) ? await getReview(Number(id)) : null;
