@@ -5,11 +5,12 @@ import { comments, films, importItems, ratings, reviews, users } from "@/db/sche
 import { suggestHandle } from "@/lib/auth/handle";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { placeReply } from "@/lib/comments/tree";
+import { renderStored } from "@/lib/markdown";
 import type { DatabaseOrTransaction } from "@/lib/moderation/log";
 import { fail, ok, type Result } from "@/lib/result";
-import { slugify, uniqueSlug } from "@/lib/slug";
+import { slugify, uniqueSlug } from "@/db/slug";
 import { emptySummary, type WordPressImportSummary } from "./schema";
-import { convertComment, convertPost, firstSentence, plainTitle } from "./wordpress-content";
+import { convertComment, convertPost, firstSentence, plainTitle, type ConvertedPost } from "./wordpress-content";
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem } from "./wxr";
 
 /**
@@ -165,8 +166,37 @@ async function filmFor(tx: Tx, run: Run, wanted: { title: string; year: number |
   return created!.id;
 }
 
+type Stored = { markdown: string } & ReturnType<typeof renderStored>;
+
+/** A post with its text converted and rendered, done before its transaction opens: rendering takes a while. */
+interface Prepared {
+  title: string;
+  film: { title: string; year: number | null };
+  /** From the rating line, else the excerpt's or the post's first sentence. */
+  verdict: string;
+  post: ConvertedPost;
+  body: Stored;
+  /** Approved comments' bodies by WordPress comment id; an empty one is skipped. */
+  comments: Map<string, Stored>;
+}
+
+const stored = (markdown: string): Stored => ({ markdown, ...renderStored(markdown) });
+
+async function prepare(item: WxrItem): Promise<Prepared> {
+  const post = await convertPost(item.content);
+  const title = plainTitle(item.title) || `Post ${item.postId}`;
+  const film = filmFromPost(title, item, post.plainText);
+  const verdict =
+    post.rating?.verdict || firstSentence(item.excerpt ? plainTitle(item.excerpt) : post.plainText) || film.title;
+  const bodies = new Map<string, Stored>();
+  for (const c of item.comments) {
+    if (skipReason(c) === null) bodies.set(c.id, stored(await convertComment(c.content)));
+  }
+  return { title, film, verdict, post, body: stored(post.markdown || verdict), comments: bodies };
+}
+
 /** Creates the post's review (and the author's rating), or finds the one an earlier run made. */
-async function reviewFor(tx: Tx, run: Run, item: WxrItem): Promise<number | null> {
+async function reviewFor(tx: Tx, run: Run, item: WxrItem, prepared: Prepared): Promise<number | null> {
   const externalId = `${run.site}#post:${item.postId}`;
   const known = (await mappedIds(tx, "review", [externalId])).get(externalId);
   if (known) {
@@ -180,14 +210,10 @@ async function reviewFor(tx: Tx, run: Run, item: WxrItem): Promise<number | null
       return exists.id;
     }
   }
-  const title = plainTitle(item.title) || `Post ${item.postId}`;
-  const post = await convertPost(item.content);
-  const film = filmFromPost(title, item, post.plainText);
+  const { title, post, film, verdict } = prepared;
   const authorId = await memberFor(tx, run, item.creator);
   const filmId = await filmFor(tx, run, film);
   const date = item.date ?? new Date();
-  const verdict =
-    post.rating?.verdict || firstSentence(item.excerpt ? plainTitle(item.excerpt) : post.plainText) || film.title;
   const published = post.rating !== null;
   if (post.rating) {
     await tx
@@ -200,7 +226,9 @@ async function reviewFor(tx: Tx, run: Run, item: WxrItem): Promise<number | null
     .values({
       filmId,
       authorId,
-      body: post.markdown || verdict,
+      body: prepared.body.markdown,
+      bodyHtml: prepared.body.bodyHtml,
+      bodyHtmlVersion: prepared.body.bodyHtmlVersion,
       verdict,
       status: published ? "published" : "draft",
       createdAt: date,
@@ -241,7 +269,7 @@ interface Placed {
  * under its nearest approved ancestor and at most five levels deep (deeper
  * replies sit beside their parent at the deepest level, as on the site).
  */
-async function importComments(tx: Tx, run: Run, item: WxrItem, reviewId: number): Promise<void> {
+async function importComments(tx: Tx, run: Run, item: WxrItem, prepared: Prepared, reviewId: number): Promise<void> {
   const byId = new Map(item.comments.map((c) => [c.id, c]));
   const approved = item.comments.filter((c) => {
     const reason = skipReason(c);
@@ -296,10 +324,10 @@ async function importComments(tx: Tx, run: Run, item: WxrItem, reviewId: number)
     visiting.add(c.id);
     const parentComment = parentOf(c);
     const parent = parentComment ? await place(parentComment) : null;
-    const body = await convertComment(c.content);
-    if (!body) {
+    const body = prepared.comments.get(c.id);
+    if (!body?.markdown) {
       run.summary.notes.push(
-        `A comment by ${c.authorName || "a reader"} on “${plainTitle(item.title)}” was empty and was skipped.`,
+        `A comment by ${c.authorName || "a reader"} on “${prepared.title}” was empty and was skipped.`,
       );
       return null;
     }
@@ -315,7 +343,9 @@ async function importComments(tx: Tx, run: Run, item: WxrItem, reviewId: number)
         parentId: position.parentId,
         threadRootId: position.threadRootId,
         depth: position.depth,
-        body,
+        body: body.markdown,
+        bodyHtml: body.bodyHtml,
+        bodyHtmlVersion: body.bodyHtmlVersion,
         signedWithProvider: WORDPRESS_PROVIDER,
         signedWithAccountId: c.id,
         createdAt: c.date ?? item.date ?? new Date(),
@@ -334,6 +364,31 @@ async function importComments(tx: Tx, run: Run, item: WxrItem, reviewId: number)
     if (placed.has(c.id)) run.summary.commentsAlreadyImported++;
   }
   for (const c of ordered) await place(c);
+}
+
+/**
+ * True when an earlier run imported the post and every approved comment on
+ * it: it is counted and left alone without converting anything, so a second
+ * run of a large export is quick. (The review may since have been deleted by
+ * its author; it is not brought back.)
+ */
+async function nothingNew(db: Database, run: Run, item: WxrItem): Promise<boolean> {
+  const post = `${run.site}#post:${item.postId}`;
+  if (!(await mappedIds(db, "review", [post])).has(post)) return false;
+  const approved = item.comments.filter((c) => skipReason(c) === null);
+  const known = await mappedIds(
+    db,
+    "comment",
+    approved.map((c) => `${run.site}#comment:${c.id}`),
+  );
+  if (known.size < approved.length) return false;
+  run.summary.postsAlreadyImported++;
+  run.summary.commentsAlreadyImported += approved.length;
+  for (const c of item.comments) {
+    const reason = skipReason(c);
+    if (reason) run.summary.commentsSkipped[reason]++;
+  }
+  return true;
 }
 
 /** Reads the whole export once without saving anything: a malformed file stops here, before any post is saved. */
@@ -373,9 +428,14 @@ export async function importWordPress(
     else if (!isWanted(event.item, options)) run.summary.postsSkipped++;
     else {
       const item = event.item;
+      if (await nothingNew(db, run, item)) {
+        options.onProgress?.(++done, total);
+        continue;
+      }
+      const prepared = await prepare(item);
       await db.transaction(async (tx) => {
-        const reviewId = await reviewFor(tx, run, item);
-        if (reviewId !== null) await importComments(tx, run, item, reviewId);
+        const reviewId = await reviewFor(tx, run, item, prepared);
+        if (reviewId !== null) await importComments(tx, run, item, prepared, reviewId);
       });
       options.onProgress?.(++done, total);
     }

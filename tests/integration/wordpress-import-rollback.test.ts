@@ -5,17 +5,14 @@ import { importWordPress } from "@/lib/imports/wordpress";
 import { useTestDatabase } from "../support/database";
 import { chunked, wxr } from "../support/wxr";
 
-// A comment that cannot be converted stands for any failure half-way through a post.
-vi.mock("@/lib/imports/wordpress-content", async (original) => {
-  const actual = await original<typeof import("@/lib/imports/wordpress-content")>();
-  return {
-    ...actual,
-    convertComment: async (html: string) => {
-      if (html.includes("BREAKS")) throw new Error("The converter broke on this comment");
-      return actual.convertComment(html);
-    },
-  };
-});
+// Placing a reply fails: it stands for any failure half-way through a post's transaction,
+// after its film, review, rating and first comment were written.
+vi.mock("@/lib/comments/tree", async (original) => ({
+  ...(await original<typeof import("@/lib/comments/tree")>()),
+  placeReply: () => {
+    throw new Error("Placing the reply failed");
+  },
+}));
 
 const t = useTestDatabase();
 
@@ -34,7 +31,7 @@ const exportFile = wxr({
       content: "<p>Louder.</p><p>3½/4 – Great fun</p>",
       comments: [
         { id: 2, author: "Ben", content: "First comment is fine.", date: "2014-01-02 10:00:00" },
-        { id: 3, author: "Cy", content: "This one BREAKS the import.", date: "2014-01-02 11:00:00" },
+        { id: 3, parent: 2, author: "Cy", content: "A reply, which fails.", date: "2014-01-02 11:00:00" },
       ],
     },
   ],
@@ -49,7 +46,7 @@ async function counts() {
 
 describe("a post that fails half-way", () => {
   it("leaves nothing of that post behind, and keeps the posts saved before it", async () => {
-    await expect(importWordPress(t.db, chunked(exportFile))).rejects.toThrow("The converter broke on this comment");
+    await expect(importWordPress(t.db, chunked(exportFile))).rejects.toThrow("Placing the reply failed");
     // Alien and its comment, its film, the author and the rating: Aliens' film, review, rating and first comment are gone.
     expect(await counts()).toEqual({ reviews: 1, comments: 1, films: 1, users: 1, ratings: 1, importItems: 3 });
     const [film] = await t.db.select({ title: films.title, ratingCount: films.ratingCount }).from(films);

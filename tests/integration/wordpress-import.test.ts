@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { comments, films, importItems, ratings, reviews, users } from "@/db/schema";
 import { getThreadPage, type CommentView } from "@/lib/comments/queries";
@@ -129,6 +129,11 @@ describe("importing a WordPress export", () => {
       "2 posts imported as reviews, 1 of them left as drafts without a rating line: “Notes on Lost Highway”.",
     );
     expect(result.value.changed).toEqual(expect.arrayContaining(["reviews", "catalogue", "members"]));
+    // Stored like any review and comment: the HTML is rendered on write, beside the Markdown.
+    const unrendered = await t.db.select({ n: count() }).from(comments).where(isNull(comments.bodyHtml));
+    expect(unrendered[0]!.n).toBe(0);
+    const [her] = await t.db.select({ bodyHtml: reviews.bodyHtml }).from(reviews).where(eq(reviews.filmId, herFilmId));
+    expect(her!.bodyHtml).toContain("<em>Samantha</em>");
   });
 
   it("shows the review page's verdict line, rating and “N thoughts on “Her”” with the threads in order", async () => {
