@@ -195,7 +195,7 @@ async function prepare(item: WxrItem): Promise<Prepared> {
   return { title, film, verdict, post, body: stored(post.markdown || verdict), comments: bodies };
 }
 
-/** Creates the post's review (and the author's rating), or finds the one an earlier run made. */
+/** Creates the post's review (and the author's rating), or finds the one an earlier run made (null: none to add comments to). */
 async function reviewFor(tx: Tx, run: Run, item: WxrItem, prepared: Prepared): Promise<number | null> {
   const externalId = `${run.site}#post:${item.postId}`;
   const known = (await mappedIds(tx, "review", [externalId])).get(externalId);
@@ -205,10 +205,11 @@ async function reviewFor(tx: Tx, run: Run, item: WxrItem, prepared: Prepared): P
       .from(reviews)
       .where(eq(reviews.id, Number(known)))
       .limit(1);
-    if (exists) {
-      run.summary.postsAlreadyImported++;
-      return exists.id;
-    }
+    run.summary.postsAlreadyImported++;
+    if (exists) return exists.id;
+    // Deleted here since the earlier run: an import does not bring it back.
+    run.summary.notes.push(`“${prepared.title}” was imported before and its review has since been deleted; left out.`);
+    return null;
   }
   const { title, post, film, verdict } = prepared;
   const authorId = await memberFor(tx, run, item.creator);

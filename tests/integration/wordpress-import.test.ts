@@ -235,6 +235,28 @@ describe("importing a WordPress export", () => {
     expect(review).toMatchObject({ status: "published", halfStars: 7, verdict: "Strange and lovely" });
   });
 
+  it("does not bring back a review deleted since the import, even when the export has new comments on it", async () => {
+    const upstream = await reviewIdOf("Upstream Color");
+    await t.db.delete(reviews).where(eq(reviews.id, upstream));
+    const later = wxr({
+      posts: [
+        {
+          id: 105,
+          title: "Upstream Color (2013)",
+          content: "<p>Pigs, orchids and a sound man.</p>\n<p>★★★½ – Strange and lovely</p>",
+          comments: [{ id: 90, author: "Hal", content: "New here.", date: at(40) }],
+        },
+      ],
+    });
+    const result = await importWordPress(t.db, chunked(later));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.summary).toMatchObject({ postsImported: 0, postsAlreadyImported: 1, commentsImported: 0 });
+    expect(result.value.summary.notes).toEqual([
+      "“Upstream Color (2013)” was imported before and its review has since been deleted; left out.",
+    ]);
+    await expect(reviewIdOf("Upstream Color")).rejects.toThrow();
+  });
+
   it("stops a malformed file with the line and what was expected, saving nothing", async () => {
     const before = await tableCounts();
     const broken = wxr({
