@@ -8,9 +8,10 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    // A Letterboxd export may be up to 5 MB (lib/letterboxd/schema.ts); room above it lets the
-    // import answer an oversized file with its own message instead of a bare error.
-    serverActions: { bodySizeLimit: "12mb" },
+    // A Letterboxd export may be up to 5 MB (lib/letterboxd/schema.ts) and a WordPress export
+    // up to 20 MB (lib/imports/schema.ts); room above them lets each import answer an oversized
+    // file with its own message instead of a bare error.
+    serverActions: { bodySizeLimit: "21mb" },
   },
 };
 

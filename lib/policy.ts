@@ -288,3 +288,24 @@ export function mayOpenModeration(viewer: CurrentUser | null): viewer is Moderat
 export function mayOpenAdmin(viewer: CurrentUser | null): boolean {
   return viewer !== null && hasRole(viewer.role, "admin");
 }
+
+// ----------------------------------------------------------------- imports
+
+/**
+ * Why the imported member `from` may not be handed to `to`, or null: `from`
+ * came from an import (no sign-in account of their own) and `to` is a real
+ * member. Only admins get this far (the action requires "admin").
+ */
+export function refuseHandOver(
+  from: { handle: string; importedFrom: string | null } | null,
+  to: { handle: string; importedFrom: string | null } | null,
+): Failure | null {
+  if (!from) return fail("not_found", "There is no member with that handle to hand over.");
+  if (!to) return fail("not_found", "There is no member with that handle to receive them.");
+  if (!from.importedFrom) {
+    return fail("forbidden", `@${from.handle} signed up themselves; only imported members can be handed over.`);
+  }
+  if (to.importedFrom) return fail("forbidden", `@${to.handle} is imported too; hand them to a member who signs in.`);
+  if (from.handle === to.handle) return fail("invalid", "Choose a different member to hand them to.");
+  return null;
+}

@@ -60,6 +60,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         Moderators remove comments, work the report queue and suspend members; admins also grant roles. Every change is
         written to the moderation log.
       </p>
+      <p>
+        <Link href="/admin/import" className="font-medium text-[var(--color-accent)] hover:underline">
+          Import reviews from WordPress
+        </Link>
+      </p>
 
       <form
         action="/admin"

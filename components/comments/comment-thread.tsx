@@ -35,10 +35,11 @@ function Tombstone({ comment }: { comment: CommentView }) {
 }
 
 function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; context: ThreadContext }) {
-  const name = comment.author?.name ?? "Former member";
+  const name = comment.author?.name ?? comment.guestName ?? "Former member";
   const provider = context.providerName(comment.signedWith);
   const initial = (name.trim()[0] ?? "?").toUpperCase();
-  const showAuthor = comment.state !== "deleted" && comment.author;
+  const showAuthor = comment.state !== "deleted" && (comment.author || comment.guestName);
+  const imported = comment.signedWith === "wordpress";
   return (
     <article
       id={`comment-${comment.id}`}
@@ -54,17 +55,25 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
             >
               {initial}
             </span>
-            <Link href={`/members/${comment.author!.handle}`} className="font-semibold hover:underline">
-              {name}
-            </Link>
-            <span
-              className="inline-flex items-center gap-1 text-[var(--color-muted)]"
-              title={`Signed with ${provider}`}
-            >
-              <ProviderMark provider={comment.signedWith} className="h-4 w-4" />
-              <span className="sr-only">signed with</span>
-              <span>{provider}</span>
-            </span>
+            {comment.author ? (
+              <Link href={`/members/${comment.author.handle}`} className="font-semibold hover:underline">
+                {name}
+              </Link>
+            ) : (
+              <span className="font-semibold">{name}</span>
+            )}
+            {imported ? (
+              <span className="text-[var(--color-muted)]">via WordPress import</span>
+            ) : (
+              <span
+                className="inline-flex items-center gap-1 text-[var(--color-muted)]"
+                title={`Signed with ${provider}`}
+              >
+                <ProviderMark provider={comment.signedWith} className="h-4 w-4" />
+                <span className="sr-only">signed with</span>
+                <span>{provider}</span>
+              </span>
+            )}
           </>
         ) : comment.state !== "deleted" ? (
           <span className="font-semibold text-[var(--color-muted)]">A former member</span>

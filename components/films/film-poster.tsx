@@ -16,6 +16,16 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/** The poster's colours and layout (0 bottom, 1 centre, 2 top), fixed by the title and year: the Open Graph card uses them too. */
+export function posterStyle(
+  title: string,
+  year: number | null,
+): { background: string; foreground: string; layout: number } {
+  const h = hash(`${title}|${year ?? ""}`);
+  const [background, foreground] = PALETTES[h % PALETTES.length]!;
+  return { background, foreground, layout: h % 3 };
+}
+
 /**
  * A typographic poster made from the title and year: the catalogue ships no
  * images, and nothing is fetched from elsewhere. Decorative; the title is
@@ -30,10 +40,8 @@ export function FilmPoster({
   year: number | null;
   size?: "sm" | "md" | "lg";
 }) {
-  const h = hash(`${title}|${year ?? ""}`);
-  const [background, foreground] = PALETTES[h % PALETTES.length]!;
+  const { background, foreground, layout } = posterStyle(title, year);
   const dimensions = { sm: "w-20 text-[0.6rem]", md: "w-32 text-xs", lg: "w-48 text-sm" }[size];
-  const layout = h % 3;
   const longestWord = Math.max(...title.split(/\s+/).map((w) => w.length));
   const titleSize = longestWord > 9 || title.length > 28 ? "0.95em" : title.length > 14 ? "1.1em" : "1.25em";
   return (

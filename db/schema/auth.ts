@@ -17,6 +17,8 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("member"),
     suspendedAt: timestamp("suspended_at", { mode: "date", withTimezone: true }),
     suspensionReason: text("suspension_reason"),
+    /** Where a member with no sign-in account came from ("wordpress"); an admin can hand them to a real member. */
+    importedFrom: text("imported_from"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("users_role_idx").on(t.role)],

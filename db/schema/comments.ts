@@ -21,12 +21,14 @@ export const comments = pgTable(
     }),
     /** 0 for a top-level comment, at most 4 (five levels). */
     depth: integer("depth").notNull().default(0),
+    /** The name an imported guest signed with, for a comment with no member behind it (never an e-mail address). */
+    authorName: text("author_name"),
     body: text("body").notNull(),
     /** `body` rendered to sanitized HTML by lib/markdown; null until rendered (an import, a restore). */
     bodyHtml: text("body_html"),
     /** The renderer version that made `bodyHtml`; an older one is rendered again. */
     bodyHtmlVersion: integer("body_html_version"),
-    /** The OAuth account that signed this comment. */
+    /** The OAuth account that signed this comment, or "wordpress" and the post's comment id for an imported one. */
     signedWithProvider: text("signed_with_provider").notNull(),
     signedWithAccountId: text("signed_with_account_id").notNull(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),

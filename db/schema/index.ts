@@ -4,3 +4,4 @@ export * from "./reviews";
 export * from "./comments";
 export * from "./moderation";
 export * from "./imports";
+export * from "./import-items";

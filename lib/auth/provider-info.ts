@@ -11,6 +11,7 @@ const KNOWN_NAMES: Record<string, string> = {
   google: "Google",
   twitter: "Twitter/X",
   facebook: "Facebook",
+  wordpress: "WordPress import",
 };
 
 /**

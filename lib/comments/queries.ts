@@ -37,6 +37,8 @@ export interface CommentView {
   author: { handle: string; name: string; image: string | null } | null;
   /** Whom it answers, when that comment is not shown on this page (a long thread read in parts). */
   inReplyTo: string | null;
+  /** The name an imported guest signed with (no member behind the comment), or null. */
+  guestName: string | null;
   signedWith: string;
   /** What this viewer may do to the comment, from lib/policy. */
   controls: CommentControls;
@@ -149,6 +151,8 @@ export async function getThreadPage(
           parentAuthorName: parentAuthor.name,
           parentAuthorHandle: parentAuthor.handle,
           threadSize: sql<number>`${ranked.size}`.mapWith(Number),
+          guestName: comments.authorName,
+          parentGuestName: parent.authorName,
         })
         .from(ranked)
         .innerJoin(comments, eq(comments.id, ranked.id))
@@ -198,8 +202,9 @@ export async function getThreadPage(
           : null,
       inReplyTo:
         row.parentId !== null && !present.has(row.parentId)
-          ? (row.parentAuthorName ?? row.parentAuthorHandle ?? "a former member")
+          ? (row.parentAuthorName ?? row.parentAuthorHandle ?? row.parentGuestName ?? "a former member")
           : null,
+      guestName: row.authorId === null && state !== "deleted" ? row.guestName : null,
       signedWith: row.signedWith,
       controls: commentControls(viewer, facts, now),
     };

@@ -10,6 +10,8 @@ export interface MemberProfile {
   name: string;
   suspended: boolean;
   joinedAt: Date;
+  /** "wordpress" for an author brought in by an import, who has no sign-in account yet. */
+  importedFrom: string | null;
 }
 
 /** The member with `handle`, or null. One query. */
@@ -22,6 +24,7 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
       name: sql<string>`coalesce(${users.name}, ${users.handle})`,
       suspendedAt: users.suspendedAt,
       joinedAt: users.createdAt,
+      importedFrom: users.importedFrom,
     })
     .from(users)
     .where(eq(users.handle, handle))
@@ -33,5 +36,6 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
     name: row.name,
     suspended: row.suspendedAt !== null,
     joinedAt: row.joinedAt,
+    importedFrom: row.importedFrom,
   };
 }

@@ -36,6 +36,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
         "application/rss+xml": [{ url: `/films/${film.slug}/feed.xml`, title: `Reviews of ${title} on Marquee` }],
       },
     },
+    // The image itself is opengraph-image.tsx beside this page; Next names it in og:image.
+    twitter: { card: "summary_large_image", title },
   };
 }
 

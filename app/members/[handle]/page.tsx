@@ -52,8 +52,14 @@ export default async function MemberPage({ params, searchParams }: { params: Par
       <header className="space-y-2">
         <h1 className="font-serif text-4xl font-bold">{member.name}</h1>
         <p className="text-[var(--color-muted)]">
-          @{member.handle} · member since{" "}
-          <time dateTime={member.joinedAt.toISOString()}>{formatDate(member.joinedAt)}</time>
+          @{member.handle} ·{" "}
+          {member.importedFrom ? (
+            "imported from WordPress"
+          ) : (
+            <>
+              member since <time dateTime={member.joinedAt.toISOString()}>{formatDate(member.joinedAt)}</time>
+            </>
+          )}
         </p>
         {member.suspended ? (
           <p role="note" className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">

@@ -61,6 +61,14 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     openGraph: published
       ? { type: "article", title: `${review.author.name} on ${filmLabel(review.film)}`, description: review.verdict }
       : undefined,
+    // The image itself is opengraph-image.tsx beside this page; Next names it in og:image.
+    twitter: published
+      ? {
+          card: "summary_large_image",
+          title: `${review.author.name} on ${filmLabel(review.film)}`,
+          description: review.verdict,
+        }
+      : undefined,
   };
 }
 
