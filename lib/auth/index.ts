@@ -1,8 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import type { Role } from "@/db/schema";
+import type { Role } from "./roles";
 import { auth, type SessionMember } from "./config";
-import { hasRole } from "./roles";
 
 /** The signed-in member as pages and actions see it: never a whole row. */
 export interface CurrentUser {
@@ -32,4 +31,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   };
 });
 
-export { hasRole };
