@@ -19,7 +19,7 @@ describe("the account page", () => {
     const { page } = await launchBrowser();
     const katherine = newIdentity("Katherine");
     await signInAs(page, katherine, "/account");
-    expect(await page.title()).toBe("Your account · Marquee");
+    await expect.poll(() => page.title()).toBe("Your account · Marquee");
     const linked = page.getByRole("region", { name: "Linked accounts" });
     expect(await linked.getByRole("list", { name: "Your linked accounts" }).textContent()).toMatch(
       /Marquee Test ID\s*linked on \d{1,2} \w+ \d{4}/,

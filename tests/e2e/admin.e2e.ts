@@ -33,7 +33,7 @@ describe("the admin page", () => {
     await page.getByRole("banner").locator("summary").click();
     await page.getByRole("banner").getByRole("link", { name: "Admin" }).click();
     await page.waitForURL(appUrl("/admin"));
-    expect(await page.title()).toBe("Members and roles · Marquee");
+    await expect.poll(() => page.title()).toBe("Members and roles · Marquee");
 
     await page.getByLabel("Search members by handle or name").fill(targetMember.handle);
     await page.getByRole("button", { name: "Search", exact: true }).last().click();

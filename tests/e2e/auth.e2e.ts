@@ -51,7 +51,7 @@ describe("the sign-in page", () => {
     const { page } = await launchBrowser();
     const response = await page.goto("/signin");
     expect(response?.status()).toBe(200);
-    expect(await page.title()).toBe("Sign in · Marquee");
+    await expect.poll(() => page.title()).toBe("Sign in · Marquee");
     const main = page.getByRole("main");
     for (const name of ["Google", "Twitter/X", "Facebook", e2e().oidcName]) {
       await expect.poll(() => main.getByRole("button", { name: `Sign in with ${name}` }).count()).toBe(1);

@@ -14,7 +14,7 @@ describe("the catalogue", () => {
     const { page } = await launchBrowser();
     const response = await page.goto("/films/her");
     expect(response?.status()).toBe(200);
-    expect(await page.title()).toBe("Her (2013) · Marquee");
+    await expect.poll(() => page.title()).toBe("Her (2013) · Marquee");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Her (2013)");
     const header = page.locator("article header").first();
     expect(await header.getByText("Directed by").locator("..").textContent()).toBe("Directed by Spike Jonze");

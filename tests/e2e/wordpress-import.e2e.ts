@@ -50,7 +50,7 @@ describe("the WordPress import page", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: "Import reviews from WordPress" }).click();
     await page.waitForURL(appUrl("/admin/import"));
-    expect(await page.title()).toBe("Import from WordPress · Marquee");
+    await expect.poll(() => page.title()).toBe("Import from WordPress · Marquee");
     await expectNoAxeViolations(page);
 
     await page.getByLabel("WordPress export file").setInputFiles({
