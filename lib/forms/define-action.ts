@@ -34,6 +34,9 @@ interface ActionConfig<R extends Requirement, S extends z.ZodType, T extends Cha
   redirectTo?: (value: T, input: z.output<S>) => string | null;
 }
 
+export const NUL_MESSAGE =
+  "This text contains an invisible NUL character that cannot be saved; remove it and try again.";
+
 /** The string fields of a form, as a browser sent them (React's own `$ACTION_…` keys left out). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -60,6 +63,13 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
     const values = formValues(form);
     const authorized = authorize(await getCurrentUser(), config.requires, config.words);
     if (!authorized.ok) return { ok: false, message: authorized.message, fieldErrors: {}, values };
+
+    // PostgreSQL cannot store a NUL character: say so by the field instead of failing the save.
+    const withNul = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
+    if (withNul.length > 0) {
+      const fieldErrors = Object.fromEntries(withNul.map((field) => [field, [NUL_MESSAGE]]));
+      return { ok: false, message: NUL_MESSAGE, fieldErrors, values };
+    }
 
     const fileFields = Object.fromEntries(
       (config.files ?? []).map((name) => [

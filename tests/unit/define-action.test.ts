@@ -86,4 +86,12 @@ describe("the action wrapper", () => {
     expect(invalidatedTags).toEqual(["film:1", "catalogue"]);
     expect(await makeAction([])(form({ title: "plain" }))).toBeUndefined();
   });
+
+  it("refuses a NUL character next to its field instead of failing the save", async () => {
+    signInAs(member);
+    const calls: unknown[] = [];
+    const state = await makeAction(calls)(null, form({ title: "Her\u0000" }));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { title: [expect.stringMatching(/NUL character/)] } });
+    expect(calls).toEqual([]);
+  });
 });
