@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/forms/action-state";
+import { buttonClass } from "@/components/ui/button";
 
 const inputClass =
   "w-full max-w-sm rounded border border-[var(--color-line)] bg-[var(--color-card)] px-3 py-2 aria-[invalid=true]:border-[var(--color-accent)]";
@@ -96,11 +97,7 @@ export function DeleteAccountForm({ action, handle }: { action: FormAction; hand
       <p role="status" aria-live="polite" className="font-medium">
         {failed && !confirmError ? failed.message : null}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-[var(--color-accent)] px-4 py-2 font-medium text-[var(--color-accent-ink)] disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("danger")}>
         {pending ? "Deleting…" : "Delete my account"}
       </button>
     </form>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { buttonClass } from "@/components/ui/button";
 
 /** "Hand @imported to @member". A plain post before JavaScript loads. */
 export function HandOverForm({ action, handles }: { action: FormAction; handles: string[] }) {
@@ -52,11 +53,7 @@ export function HandOverForm({ action, handles }: { action: FormAction; handles:
           className="w-48 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1"
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-[var(--color-line)] px-3 py-1 font-medium hover:border-[var(--color-ink)]"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("plain", "small")}>
         {pending ? "Handing over…" : "Hand over"}
       </button>
       <p

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
+import { buttonClass } from "@/components/ui/button";
 
 type Summary = { lines: string[] };
 
@@ -55,11 +56,7 @@ export function WordPressUploadForm({ action }: { action: FormAction<Summary> })
           </p>
         ) : null}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-[var(--color-accent)] px-3 py-1 font-medium text-[var(--color-accent-ink)]"
-      >
+      <button type="submit" disabled={pending} className={buttonClass("primary", "small")}>
         {pending ? "Importing…" : "Import"}
       </button>
       <div id="wxr-status" aria-live="polite" className="space-y-1">
