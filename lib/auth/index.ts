@@ -30,4 +30,3 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     suspended: member.suspendedAt !== null && member.suspendedAt !== undefined,
   };
 });
-
