@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { comments, rateLimits, ratings, reviews, users, verificationTokens } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { renderStored } from "@/lib/markdown";
 import { fail, invalidField, ok, type Result } from "@/lib/result";
 import { FORMER_MEMBER, type DeleteAccountInput } from "./delete-schema";
 
@@ -72,7 +73,7 @@ export async function deleteAccount(
     if (input.comments === "erase") {
       await tx
         .update(comments)
-        .set({ body: "", deletedAt: sql`coalesce(${comments.deletedAt}, now())` })
+        .set({ body: "", ...renderStored(""), deletedAt: sql`coalesce(${comments.deletedAt}, now())` })
         .where(and(eq(comments.authorId, actor.id), isNull(comments.removedAt)));
     }
     await tx.update(comments).set({ signedWithAccountId: "" }).where(eq(comments.authorId, actor.id));

@@ -25,6 +25,7 @@ import type { TreeNode } from "@/lib/comments/tree";
 import { getReview } from "@/lib/reviews/queries";
 import { addFilm, addMember } from "../support/community";
 import { useTestDatabase } from "../support/database";
+import { renderStored } from "@/lib/markdown";
 
 const auth = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth", async () => ({
@@ -55,6 +56,8 @@ async function comment(
       reviewId,
       authorId: author.id,
       body,
+      // Stored with its rendered HTML, as every comment write does.
+      ...renderStored(body),
       parentId: parent?.id ?? null,
       threadRootId: parent?.root ?? null,
       depth: parent ? parent.depth + 1 : 0,
@@ -362,10 +365,16 @@ describe("deleting an account", () => {
     expect(result).toMatchObject({ ok: true, value: { keptReviews: 0 } });
     expect(await getReview(published)).toBeNull();
     const [erased] = await t.db
-      .select({ body: comments.body, deletedAt: comments.deletedAt, authorId: comments.authorId })
+      .select({
+        body: comments.body,
+        html: comments.bodyHtml,
+        deletedAt: comments.deletedAt,
+        authorId: comments.authorId,
+      })
       .from(comments)
       .where(eq(comments.id, mine));
-    expect(erased).toEqual({ body: "", deletedAt: expect.any(Date), authorId: null });
+    // The words go from the stored HTML too, not only from the Markdown.
+    expect(erased).toEqual({ body: "", html: "", deletedAt: expect.any(Date), authorId: null });
     const thread = flatten((await getThreadPage(theirs, 1, neighbour))!.threads);
     expect(thread.find((c) => c.id === mine)).toMatchObject({ state: "deleted", author: null, html: null });
     expect(thread.find((c) => c.id === reply)).toMatchObject({ parentId: mine, state: "visible" });
