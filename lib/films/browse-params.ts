@@ -90,3 +90,16 @@ export function toPrefixTsquery(q: string): string | null {
     .slice(0, 8);
   return words.length ? words.map((w) => `${w}:*`).join(" & ") : null;
 }
+
+/**
+ * The browse parameters with the genre checked against the catalogue's: an
+ * unknown genre (`?genre=Nope`) filters nothing and is handed back so the page
+ * can say so, instead of titling itself "Films: Nope" over an empty list.
+ */
+export function withKnownGenre(
+  params: BrowseParams,
+  genres: readonly string[],
+): { params: BrowseParams; unknownGenre: string | null } {
+  if (!params.genre || genres.includes(params.genre)) return { params, unknownGenre: null };
+  return { params: { ...params, genre: null }, unknownGenre: params.genre };
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { filmCredits, films, people, reviews } from "@/db/schema";
@@ -102,15 +103,15 @@ export async function browseFilms(params: BrowseParams): Promise<BrowseResult> {
   );
 }
 
-/** Every genre in the catalogue, for the browse filter. */
-export async function listGenres(): Promise<string[]> {
+/** Every genre in the catalogue, for the browse filter (read once per request). */
+export const listGenres = cache(async (): Promise<string[]> => {
   const db = await getDb();
   const rows = await db
     .selectDistinct({ genre: sql<string>`unnest(${films.genres})`.as("genre") })
     .from(films)
     .orderBy(sql`1`);
   return rows.map((r) => r.genre);
-}
+});
 
 export interface CreditedPerson {
   slug: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { browseHref, parseBrowseParams, toPrefixTsquery } from "@/lib/films/browse-params";
+import { browseHref, parseBrowseParams, toPrefixTsquery, withKnownGenre } from "@/lib/films/browse-params";
 
 describe("parseBrowseParams", () => {
   it("falls back to clean defaults for malformed input", () => {
@@ -44,5 +44,20 @@ describe("toPrefixTsquery", () => {
     expect(toPrefixTsquery("o'brien & !(x) | y:*")).toBe("o:* & brien:* & x:* & y:*");
     expect(toPrefixTsquery("Amélie")).toBe("amélie:*");
     expect(toPrefixTsquery("  ;-- ")).toBeNull();
+  });
+});
+
+describe("an unknown genre", () => {
+  it("filters nothing and is handed back for the page to mention", () => {
+    const genres = ["Drama", "Western"];
+    expect(withKnownGenre(parseBrowseParams({ genre: "Nope" }), genres)).toMatchObject({
+      params: { genre: null },
+      unknownGenre: "Nope",
+    });
+    expect(withKnownGenre(parseBrowseParams({ genre: "Western" }), genres)).toMatchObject({
+      params: { genre: "Western" },
+      unknownGenre: null,
+    });
+    expect(withKnownGenre(parseBrowseParams({}), genres).unknownGenre).toBeNull();
   });
 });

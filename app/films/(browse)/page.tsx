@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilmGrid } from "@/components/films/film-card";
 import { BrowseFilters } from "@/components/films/browse-filters";
 import { PageStatus, Pagination } from "@/components/ui/pagination";
-import { browseHref, parseBrowseParams, type BrowseParams } from "@/lib/films/browse-params";
+import { browseHref, parseBrowseParams, withKnownGenre, type BrowseParams } from "@/lib/films/browse-params";
 import { browseFilms, listGenres } from "@/lib/films/queries";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -16,8 +16,12 @@ function describe(params: BrowseParams): string {
   return parts.join(", ");
 }
 
+async function readParams(searchParams: SearchParams) {
+  return withKnownGenre(parseBrowseParams(await searchParams), await listGenres());
+}
+
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const params = parseBrowseParams(await searchParams);
+  const { params } = await readParams(searchParams);
   const described = describe(params);
   return {
     title: described ? `Films: ${described}` : "Browse films",
@@ -27,13 +31,18 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 }
 
 export default async function FilmsPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = parseBrowseParams(await searchParams);
-  const [result, genres] = await Promise.all([browseFilms(params), listGenres()]);
+  const [{ params, unknownGenre }, genres] = await Promise.all([readParams(searchParams), listGenres()]);
+  const result = await browseFilms(params);
   const described = describe(params);
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">{described ? `Films: ${described}` : "Browse films"}</h1>
       <BrowseFilters params={params} genres={genres} />
+      {unknownGenre ? (
+        <p role="note" className="text-sm">
+          There is no genre “{unknownGenre}” in the catalogue, so films of every genre are shown.
+        </p>
+      ) : null}
       <PageStatus
         page={result}
         noun={["film", "films"]}
