@@ -29,9 +29,7 @@ export async function AccountMenu({ signIn, signOut }: { signIn: FormAction; sig
             labelFor={(p) => p.name}
             hiddenPrefix="Sign in with"
           />
-        ) : (
-          <span className="text-[var(--color-muted)]">No sign-in provider is configured.</span>
-        )}
+        ) : null}
       </div>
     );
   }

@@ -22,3 +22,10 @@ export function providerName(id: string): string {
   if (id === "oidc") return env().AUTH_OIDC_NAME ?? "OpenID Connect";
   return KNOWN_NAMES[id] ?? id;
 }
+
+/** "Twitter/X, Google or Facebook": the configured providers' names for a sentence, or "" when none is. */
+export function providerNamesInWords(): string {
+  const names = configuredProviders().map((provider) => provider.name);
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}

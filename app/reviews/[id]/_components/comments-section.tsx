@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { approveCommentAction, removeCommentAction, restoreCommentAction } from "@/app/(moderation)/moderation/actions";
 import { signOutAction } from "@/app/signin/actions";
 import { getCurrentUser } from "@/lib/auth";
-import { providerName } from "@/lib/auth/provider-info";
+import { providerName, providerNamesInWords } from "@/lib/auth/provider-info";
 import {
   chooseSigningAccountAction,
   deleteCommentAction,
@@ -127,8 +127,8 @@ export async function CommentsSection({
               className="font-medium text-[var(--color-accent)] hover:underline"
             >
               Sign in
-            </Link>{" "}
-            with Twitter/X, Google or Facebook to join the conversation.
+            </Link>
+            {providerNamesInWords() ? ` with ${providerNamesInWords()}` : ""} to join the conversation.
           </p>
         ) : viewer.suspended ? (
           <p role="note">Your account is suspended, so you cannot comment. You can still read and sign in.</p>
