@@ -160,7 +160,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
           replyTo={parseId(query.replyTo)}
           threadId={parseId(query.thread)}
           threadPage={parsePage(query.tpage)}
-          open={published}
+          status={review.status}
         />
       </Suspense>
 

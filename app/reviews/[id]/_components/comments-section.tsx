@@ -39,7 +39,7 @@ export async function CommentsSection({
   replyTo,
   threadId,
   threadPage,
-  open,
+  status,
 }: {
   reviewId: number;
   page: number;
@@ -47,8 +47,8 @@ export async function CommentsSection({
   /** Read one long thread on its own (`?thread=`), a page of its comments at a time. */
   threadId: number | null;
   threadPage: number;
-  /** False for drafts and hidden reviews: nobody can comment there. */
-  open: boolean;
+  /** Only a published review takes comments; a draft or a hidden one says why not. */
+  status: "draft" | "published" | "hidden";
 }) {
   const viewer = await getCurrentUser();
   const [thread, accounts] = await Promise.all([
@@ -89,7 +89,9 @@ export async function CommentsSection({
           }}
         />
       ) : (
-        <p className="text-[var(--color-muted)]">Nobody has replied yet. Start the conversation.</p>
+        <p className="text-[var(--color-muted)]">
+          {status === "published" ? "Nobody has replied yet. Start the conversation." : "There are no comments."}
+        </p>
       )}
       {thread.thread ? (
         <>
@@ -118,8 +120,10 @@ export async function CommentsSection({
         <h3 id="reply-heading" className="font-serif text-xl font-semibold">
           Leave a Reply
         </h3>
-        {!open ? (
-          <p>Comments are closed on this review.</p>
+        {status === "draft" ? (
+          <p>Comments open when the review is published.</p>
+        ) : status === "hidden" ? (
+          <p>Comments are closed while a moderator has this review hidden.</p>
         ) : !viewer ? (
           <p>
             <Link
