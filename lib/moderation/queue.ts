@@ -127,6 +127,11 @@ export interface LogEntry {
   createdAt: Date;
   /** For comment actions: the review the comment belongs to. */
   reviewId: number | null;
+  /** For member actions: the member's handle when it happened. */
+  targetHandle: string | null;
+  /** For role changes: the role before and after. */
+  fromRole: string | null;
+  toRole: string | null;
 }
 
 /** The moderation log, newest first, filtered by moderator, action and target. One query. */
@@ -154,6 +159,9 @@ export async function listModerationLog(filters: LogFilters): Promise<Page<LogEn
       reason: moderationLog.reason,
       createdAt: moderationLog.createdAt,
       reviewId: sql<number | null>`(${moderationLog.details} ->> 'reviewId')::int`,
+      targetHandle: sql<string | null>`${moderationLog.details} ->> 'handle'`,
+      fromRole: sql<string | null>`${moderationLog.details} ->> 'from'`,
+      toRole: sql<string | null>`${moderationLog.details} ->> 'to'`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(moderationLog)
@@ -220,3 +228,20 @@ export async function listSuspendedMembers(page: number): Promise<Page<Suspended
     QUEUE_PAGE_SIZE,
   );
 }
+
+/** What each logged action did, in words, for the log page. */
+export const ACTION_WORDS: Record<string, string> = {
+  "blocklist.add": "Added a blocked term",
+  "blocklist.remove": "Removed a blocked term",
+  "comment.approve": "Approved a held comment",
+  "comment.remove": "Removed a comment",
+  "comment.restore": "Restored a comment",
+  "import.wordpress": "Imported a WordPress export",
+  "member.hand_over": "Handed an imported member over",
+  "member.reinstate": "Reinstated a member",
+  "member.role_change": "Changed a member's role",
+  "member.suspend": "Suspended a member",
+  "reports.dismiss": "Dismissed reports",
+  "review.hide": "Hid a review",
+  "review.restore": "Restored a review",
+};

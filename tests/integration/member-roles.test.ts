@@ -31,6 +31,11 @@ describe("changing roles", () => {
       value: { handle: target.handle, from: "member", to: "moderator" },
     });
     expect(await roleOf(target.id)).toBe("moderator");
+    // The log page reads the member by handle and the change as "member → moderator".
+    const { listModerationLog } = await import("@/lib/moderation/queue");
+    expect((await listModerationLog({ targetId: target.id, page: 1 })).items).toMatchObject([
+      { action: "member.role_change", targetHandle: target.handle, fromRole: "member", toRole: "moderator" },
+    ]);
     const [entry] = await logFor(target.id);
     expect(entry).toMatchObject({
       actorId: admin.id,

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { exactTime } from "@/components/comments/format-time";
 import { Pagination } from "@/components/ui/pagination";
-import { listLoggedActions, listModerationLog, type LogFilters } from "@/lib/moderation/queue";
+import {
+  ACTION_WORDS,
+  listLoggedActions,
+  listModerationLog,
+  type LogEntry,
+  type LogFilters,
+} from "@/lib/moderation/queue";
 import { requireModerator } from "../guard";
 import { buttonClass } from "@/components/ui/button";
 import { parsePage } from "@/lib/params";
@@ -21,10 +27,18 @@ const one = (value: string | string[] | undefined, max = 100) => {
   return text.length <= max ? text : "";
 };
 
-function targetLink(entry: { targetType: string; targetId: string; reviewId: number | null }): string | null {
+function targetLink(entry: LogEntry): string | null {
   if (entry.targetType === "comment" && entry.reviewId) return `/reviews/${entry.reviewId}#comment-${entry.targetId}`;
   if (entry.targetType === "review") return `/reviews/${entry.targetId}`;
+  if (entry.targetType === "member" && entry.targetHandle) return `/members/${entry.targetHandle}`;
+  if (entry.targetType === "blocklist") return "/admin/blocklist";
   return null;
+}
+
+/** "@maya" for a member, "comment 12" for the rest. */
+function targetLabel(entry: LogEntry): string {
+  if (entry.targetType === "member" && entry.targetHandle) return `@${entry.targetHandle}`;
+  return `${entry.targetType} ${entry.targetId}`;
 }
 
 export default async function ModerationLogPage({ searchParams }: { searchParams: SearchParams }) {
@@ -112,54 +126,56 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         <p className="text-[var(--color-muted)]">No entries match.</p>
       ) : (
         <div className="overflow-x-auto">
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Moderation actions, newest first</caption>
-              <thead>
-                <tr className="border-b border-[var(--color-line)]">
-                  <th scope="col" className="py-2 pr-3">
-                    When
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Who
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Action
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Target
-                  </th>
-                  <th scope="col" className="py-2">
-                    Reason
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.items.map((entry) => {
-                  const href = targetLink(entry);
-                  return (
-                    <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">
-                      <td className="py-2 pr-3">
-                        <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
-                      </td>
-                      <td className="py-2 pr-3">{entry.actorLabel}</td>
-                      <td className="py-2 pr-3 font-mono">{entry.action}</td>
-                      <td className="py-2 pr-3">
-                        {href ? (
-                          <Link href={href} className="text-[var(--color-accent)] hover:underline">
-                            {entry.targetType} {entry.targetId}
-                          </Link>
-                        ) : (
-                          `${entry.targetType} ${entry.targetId}`
-                        )}
-                      </td>
-                      <td className="py-2">{entry.reason ?? "—"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Moderation actions, newest first</caption>
+            <thead>
+              <tr className="border-b border-[var(--color-line)]">
+                <th scope="col" className="py-2 pr-3">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Action
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Target
+                </th>
+                <th scope="col" className="py-2">
+                  Reason
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.items.map((entry) => {
+                const href = targetLink(entry);
+                return (
+                  <tr key={entry.id} className="border-b border-[var(--color-line)] align-top">
+                    <td className="py-2 pr-3">
+                      <time dateTime={entry.createdAt.toISOString()}>{exactTime(entry.createdAt)}</time>
+                    </td>
+                    <td className="py-2 pr-3">{entry.actorLabel}</td>
+                    <td className="py-2 pr-3">
+                      {ACTION_WORDS[entry.action] ?? entry.action}
+                      {entry.fromRole && entry.toRole ? ` (${entry.fromRole} → ${entry.toRole})` : ""}{" "}
+                      <code className="text-xs text-[var(--color-muted)]">{entry.action}</code>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {href ? (
+                        <Link href={href} className="text-[var(--color-accent)] hover:underline">
+                          {targetLabel(entry)}
+                        </Link>
+                      ) : (
+                        targetLabel(entry)
+                      )}
+                    </td>
+                    <td className="py-2">{entry.reason ?? "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </div>
       )}
       <Pagination page={log.page} pageCount={log.pageCount} hrefFor={query} label="Log pages" />
