@@ -27,7 +27,7 @@ export function ReviewModerationForm({
         <input type="hidden" name="reviewId" value={reviewId} />
         <ActionField
           name="reason"
-          label={hidden ? "Reason for the log" : "Reason (the author sees it in the log)"}
+          label={hidden ? "Reason for the log" : "Reason (the author sees it on the review)"}
           required={!hidden}
           maxLength={REASON_MAX}
           defaultValue={hidden ? "Restored after review" : undefined}

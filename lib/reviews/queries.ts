@@ -172,6 +172,8 @@ export interface ReviewDetail {
   createdAt: Date;
   publishedAt: Date | null;
   editedAt: Date | null;
+  /** Why a moderator hid it: shown to its author and moderators only (the page decides). */
+  hiddenReason: string | null;
 }
 
 /**
@@ -208,6 +210,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
       createdAt: reviews.createdAt,
       publishedAt: reviews.publishedAt,
       editedAt: reviews.editedAt,
+      hiddenReason: reviews.hiddenReason,
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.authorId))
@@ -233,6 +236,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
     verdict: row.verdict,
     body: row.body,
     html: html.get(row.id) ?? "",
+    hiddenReason: row.status === "hidden" ? row.hiddenReason : null,
     containsSpoilers: row.containsSpoilers,
     likeCount: row.likeCount,
     createdAt: row.createdAt,

@@ -208,8 +208,13 @@ describe("who can read what", () => {
     expect((await listMemberReviews(author.id, 1)).items).toEqual([]);
     expect((await listFeedReviews({ filmId: film.id })).map((r) => r.id)).toEqual([]);
 
-    await t.db.update(reviews).set({ status: "hidden" }).where(eq(reviews.id, draft!.id));
+    await t.db
+      .update(reviews)
+      .set({ status: "hidden", hiddenReason: "Copied from another site" })
+      .where(eq(reviews.id, draft!.id));
     const hidden = (await getReview(draft!.id))!;
+    // The reason reaches the author on the review itself.
+    expect(hidden.hiddenReason).toBe("Copied from another site");
     expect(mayReadReview(author, hidden)).toBe(true);
     expect(mayReadReview(moderator, hidden)).toBe(true);
     expect(mayReadReview(stranger, hidden)).toBe(false);

@@ -121,7 +121,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Par
         </p>
       ) : review.status === "hidden" ? (
         <p role="note" className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
-          A moderator has hidden this review. Only its author and moderators can see it.
+          A moderator has hidden this review
+          {review.hiddenReason ? <>, giving this reason: “{review.hiddenReason}”</> : null}. Only its author and
+          moderators can see it.
         </p>
       ) : null}
 
