@@ -1,13 +1,13 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { like } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { suggestHandle } from "./handle";
 
-/** A free handle near `base`: base, base-2, base-3, … (one query). */
-async function freeHandle(db: Database, base: string): Promise<string> {
+/** A free handle near `base`: base, base-2, base-3, … (one query). Also used by imports for members they create. */
+export async function freeHandle(db: Database | Transaction, base: string): Promise<string> {
   const taken = new Set(
     (
       await db

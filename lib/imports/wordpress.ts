@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { comments, films, importItems, ratings, reviews, users } from "@/db/schema";
+import { freeHandle } from "@/lib/auth/adapter";
 import { suggestHandle } from "@/lib/auth/handle";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { placeReply } from "@/lib/comments/tree";
@@ -93,19 +94,6 @@ async function remember(tx: Tx, kind: string, externalId: string, localId: strin
       target: [importItems.source, importItems.externalId, importItems.kind],
       set: { localId: sql`excluded.local_id` },
     });
-}
-
-async function freeHandle(tx: Tx, base: string): Promise<string> {
-  const taken = new Set(
-    (
-      await tx
-        .select({ handle: users.handle })
-        .from(users)
-        .where(like(users.handle, `${base}%`))
-    ).map((r) => r.handle),
-  );
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 interface Run {
