@@ -67,6 +67,7 @@ export async function CommentsSection({
     return query ? `${base}?${query}` : base;
   };
   const signing = accounts[0];
+  const providers = providerNamesInWords();
   return (
     <section aria-labelledby="comments-heading" className="space-y-6 border-t border-[var(--color-line)] pt-6">
       <h2 id="comments-heading" className="font-serif text-2xl font-semibold">
@@ -132,7 +133,7 @@ export async function CommentsSection({
             >
               Sign in
             </Link>
-            {providerNamesInWords() ? ` with ${providerNamesInWords()}` : ""} to join the conversation.
+            {providers ? ` with ${providers}` : ""} to join the conversation.
           </p>
         ) : viewer.suspended ? (
           <p role="note">Your account is suspended, so you cannot comment. You can still read and sign in.</p>
