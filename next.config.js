@@ -6,6 +6,15 @@ const nextConfig = {
   // which a bundler cannot follow; Node resolves it when it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // Pages are prerendered at run time and cached by tag (lib/cache/tags.ts); the parts
+  // that differ per reader come from /api/viewer (README, "Architecture").
+  cacheComponents: true,
+  partialPrefetching: false,
+  cacheLife: {
+    // Every shared page part: a shared cache (a CDN, nginx) may keep it for 30 s and serve
+    // it stale for up to five minutes while it asks again; writes expire it here at once.
+    shared: { stale: 30, revalidate: 30, expire: 300 },
+  },
   typedRoutes: false,
   experimental: {
     // A Letterboxd export may be up to 5 MB (lib/letterboxd/schema.ts) and a WordPress export

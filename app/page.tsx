@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
+import { Suspense } from "react";
 import { FilmGrid, type FilmCardData } from "@/components/films/film-card";
 import { SearchBox } from "@/components/films/search-box";
-import { listBestRatedFilms, listRecentlyReviewedFilms } from "@/lib/films/queries";
-
-export const dynamic = "force-dynamic";
+import { LoadingPanel } from "@/components/ui/loading-panel";
+import { readHomeShelves } from "@/lib/cache/reads";
 
 export const metadata: Metadata = {
   alternates: {
@@ -13,8 +14,7 @@ export const metadata: Metadata = {
   },
 };
 
-export default async function HomePage() {
-  const [recent, best] = await Promise.all([listRecentlyReviewedFilms(6), listBestRatedFilms(6)]);
+export default function HomePage() {
   return (
     <div className="space-y-12">
       <section aria-labelledby="welcome" className="space-y-4">
@@ -27,6 +27,28 @@ export default async function HomePage() {
         <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
+      <Suspense fallback={<LoadingPanel what="the latest films" />}>
+        <Shelves />
+      </Suspense>
+
+      <p>
+        <Link href="/films" className="font-medium text-[var(--color-accent)] hover:underline">
+          Browse the whole catalogue →
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The film rows, from the cache (tagged by the catalogue and the reviews).
+ * No film is known when the app is built, so they are read when asked for.
+ */
+async function Shelves() {
+  await connection();
+  const { recent, best } = await readHomeShelves();
+  return (
+    <>
       <FilmShelf
         id="recent"
         title="Newly reviewed"
@@ -41,13 +63,7 @@ export default async function HomePage() {
         films={best}
         empty="No film has been rated yet."
       />
-
-      <p>
-        <Link href="/films" className="font-medium text-[var(--color-accent)] hover:underline">
-          Browse the whole catalogue →
-        </Link>
-      </p>
-    </div>
+    </>
   );
 }
 

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
-import { listSitemapPaths, SITEMAP_LIMIT } from "@/lib/seo/sitemap";
+import { connection } from "next/server";
+import { readSitemapPaths } from "@/lib/cache/reads";
+import { SITEMAP_LIMIT } from "@/lib/seo/sitemap";
 import { siteUrl } from "@/lib/site";
-
-export const dynamic = "force-dynamic";
 
 const STATIC_PATHS = ["/", "/films"];
 
@@ -12,8 +12,10 @@ const STATIC_PATHS = ["/", "/films"];
  * may hold; past that, split it with generateSitemaps.
  */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  // Read when asked for (nothing is known when the app is built), from the cache.
+  await connection();
   const origin = siteUrl();
-  const paths = await listSitemapPaths(SITEMAP_LIMIT - STATIC_PATHS.length);
+  const paths = await readSitemapPaths(SITEMAP_LIMIT - STATIC_PATHS.length);
   return [
     ...STATIC_PATHS.map((path) => ({ url: `${origin}${path === "/" ? "" : path}`, changeFrequency: "daily" as const })),
     ...paths.films.map((film) => ({ url: `${origin}/films/${film.slug}`, lastModified: film.lastModified })),

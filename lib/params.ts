@@ -45,3 +45,11 @@ export function parsePage(value: unknown): number {
   if (page < 1) return 1;
   return Math.min(page, MAX_PAGE + 1);
 }
+
+/** The placeholder a page with a slug in its path is prerendered with at build time: not a slug, so a 404 before any query. */
+export const PLACEHOLDER_SLUG = "-";
+
+/** Whether `value` can be a catalogue slug (lower-case words joined by hyphens); anything else is a 404 without a query. */
+export function isSlug(value: string): boolean {
+  return value.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value);
+}

@@ -1,6 +1,6 @@
 import type { CurrentUser } from "@/lib/auth";
 import { hasRole } from "@/lib/auth/roles";
-import { COMMENT_EDIT_WINDOW_MS } from "@/lib/comments/schema";
+import { COMMENT_EDIT_WINDOW_MS } from "@/lib/comments/rules";
 import { fail, type Failure, type Result } from "@/lib/result";
 
 /**

@@ -9,6 +9,7 @@ import { getProfile, listLinkedAccounts } from "@/lib/account/profile";
 import { getCurrentUser } from "@/lib/auth";
 import { configuredProviders, providerName } from "@/lib/auth/provider-info";
 import { signOutEverywhereAction, updateProfileAction } from "./actions";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -20,7 +21,7 @@ const linkedDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZon
 const secondaryButton =
   "rounded border border-[var(--color-line)] bg-[var(--color-card)] px-4 py-2 font-medium hover:border-[var(--color-ink)]";
 
-export default async function AccountPage() {
+async function AccountPageContent() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/account");
   const [profile, linked] = await Promise.all([getProfile(user.id), listLinkedAccounts(user.id)]);
@@ -142,5 +143,14 @@ export default async function AccountPage() {
         </div>
       </section>
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function AccountPage() {
+  return (
+    <PerRequest what="your account">
+      <AccountPageContent />
+    </PerRequest>
   );
 }

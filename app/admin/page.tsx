@@ -10,6 +10,7 @@ import { listMembers } from "@/lib/moderation/members";
 import { parsePage } from "@/lib/params";
 import { changeRoleAction } from "./actions";
 import { buttonClass } from "@/components/ui/button";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Members and roles",
@@ -34,7 +35,7 @@ function hrefFor(q: string, page: number): string {
   return qs ? `/admin?${qs}` : "/admin";
 }
 
-export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+async function AdminPageContent({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   // Visitors and members learn nothing about this page: it does not exist for them.
   if (!user || !mayOpenAdmin(user)) notFound();
@@ -148,5 +149,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
 
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => hrefFor(q, p)} label="Member pages" />
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <PerRequest what="the members">
+      <AdminPageContent searchParams={searchParams} />
+    </PerRequest>
   );
 }

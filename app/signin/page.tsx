@@ -7,6 +7,7 @@ import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { getCurrentUser } from "@/lib/auth";
 import { configuredProviders } from "@/lib/auth/provider-info";
 import { signInErrorMessage } from "@/lib/auth/sign-in-errors";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Sign in",
@@ -18,7 +19,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+async function SignInPageContent({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const callbackUrl = first(params.callbackUrl);
   const error = signInErrorMessage(first(params.error));
@@ -84,5 +85,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <PerRequest what="the sign-in page">
+      <SignInPageContent searchParams={searchParams} />
+    </PerRequest>
   );
 }

@@ -12,6 +12,7 @@ import {
   type ProfileInput,
 } from "@/lib/account/profile-schema";
 import { buttonClass } from "@/components/ui/button";
+import { useViewerActions } from "@/components/viewer/viewer-context";
 
 const subscribeNothing = () => () => {};
 
@@ -53,17 +54,20 @@ export function ProfileForm({
     mode: "onTouched",
   });
 
+  const { refresh } = useViewerActions();
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
       if (state.data) reset(state.data);
+      // The header's menu shows the new name.
+      refresh();
       return;
     }
     for (const field of PROFILE_FIELDS) {
       const message = state.fieldErrors[field]?.[0];
       if (message) setError(field, { type: "server", message }, { shouldFocus: true });
     }
-  }, [state, setError, reset]);
+  }, [state, setError, reset, refresh]);
 
   // Until the page hydrates (or without JavaScript) the server's answer is all there is.
   const serverErrors = !hydrated && state && !state.ok ? state.fieldErrors : {};

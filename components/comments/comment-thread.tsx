@@ -4,18 +4,12 @@ import type { CommentView } from "@/lib/comments/queries";
 import type { TreeNode } from "@/lib/comments/tree";
 import type { FormAction } from "@/lib/forms/action-state";
 import { pluralize } from "@/lib/text";
-import { CommentForm } from "./comment-form";
 import { CommentTools, type CommentActions } from "./comment-tools";
-import { exactTime, relativeTime } from "./format-time";
+import { exactTime } from "./format-time";
 
 export interface ThreadContext {
   reviewId: number;
-  replyTo: number | null;
-  /** Builds the link that opens the reply form under a comment (keeps the page). */
-  replyHref: (commentId: number) => string;
-  cancelHref: string;
   providerName: (provider: string) => string;
-  now: Date;
   /** The post action for reply forms, and the actions under each comment. */
   post: FormAction;
   actions: CommentActions;
@@ -79,10 +73,7 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
           <span className="font-semibold text-[var(--color-muted)]">A former member</span>
         ) : null}
         <a href={`#comment-${comment.id}`} className="text-[var(--color-muted)] hover:underline">
-          <time dateTime={comment.createdAt.toISOString()} title={exactTime(comment.createdAt)}>
-            {relativeTime(comment.createdAt, context.now)}
-          </time>
-          <span className="sr-only"> ({exactTime(comment.createdAt)})</span>
+          <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
         </a>
         {comment.inReplyTo ? <span className="text-[var(--color-muted)]">in reply to {comment.inReplyTo}</span> : null}
         {comment.editedAt && comment.state === "visible" ? (
@@ -101,46 +92,18 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
       ) : (
         <div className="prose-comment leading-relaxed" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
-      {comment.controls.restore && comment.source ? (
-        <details className="text-sm">
-          <summary className="cursor-pointer text-[var(--color-muted)]">
-            Show the removed text (moderators only)
-          </summary>
-          <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">{comment.source}</p>
-        </details>
-      ) : null}
-      <div className="flex flex-wrap items-start gap-x-4">
-        {comment.controls.reply ? (
-          <Link
-            href={context.replyHref(comment.id)}
-            className="text-sm text-[var(--color-accent)] hover:underline"
-            scroll={false}
-          >
-            Reply<span className="sr-only"> to {name}</span>
-          </Link>
-        ) : null}
-        <CommentTools
-          commentId={comment.id}
-          source={comment.source}
-          controls={comment.controls}
-          actions={context.actions}
-        />
-      </div>
-      {context.replyTo === comment.id && comment.controls.reply ? (
-        <div id={`reply-${comment.id}`} className="rounded border border-[var(--color-line)] p-3">
-          <CommentForm
-            action={context.post}
-            reviewId={context.reviewId}
-            parentId={comment.id}
-            idPrefix={`reply-${comment.id}`}
-            label={`Reply to ${name}`}
-            autoFocus
-          />
-          <Link href={context.cancelHref} className="text-sm text-[var(--color-muted)] hover:underline" scroll={false}>
-            Cancel reply
-          </Link>
-        </div>
-      ) : null}
+      <CommentTools
+        reviewId={context.reviewId}
+        comment={{
+          id: comment.id,
+          authorId: comment.authorId,
+          state: comment.state,
+          createdAt: comment.createdAt.toISOString(),
+          name,
+        }}
+        post={context.post}
+        actions={context.actions}
+      />
     </article>
   );
 }

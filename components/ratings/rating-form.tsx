@@ -21,12 +21,15 @@ export function RatingForm({
   filmSlug,
   filmTitle,
   halfStars,
+  onSaved,
 }: {
   action: FormAction;
   filmSlug: string;
   filmTitle: string;
   /** The member's current rating, or null. */
   halfStars: number | null;
+  /** Called after the server has saved or cleared the rating. */
+  onSaved?: () => void;
 }) {
   const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
   const failed = state && !state.ok ? state : null;
@@ -41,6 +44,9 @@ export function RatingForm({
   const saveRef = useRef<HTMLButtonElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (state?.ok) onSaved?.();
+  }, [state, onSaved]);
 
   function onChange(event: ChangeEvent<HTMLFormElement>) {
     if (!(event.target instanceof HTMLInputElement) || event.target.name !== "halfStars") return;

@@ -1,6 +1,7 @@
 "use client";
 
-import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, type ReactNode } from "react";
+import { useViewerActions } from "@/components/viewer/viewer-context";
 import type { ActionState, FormAction } from "@/lib/forms/action-state";
 import { buttonClass, type ButtonTone } from "./button";
 
@@ -25,6 +26,11 @@ export function ActionForm({
   className?: string;
 }) {
   const [state, formAction, pending] = useActionState<ActionState | null, FormData>(action, null);
+  const { refresh } = useViewerActions();
+  // What the reader just did may change what the page's per-reader parts show (a signing account, say).
+  useEffect(() => {
+    if (state?.ok) refresh();
+  }, [state, refresh]);
   return (
     <form action={formAction} aria-label={label} aria-busy={pending} className={className}>
       <StateContext value={{ state, idPrefix }}>{children}</StateContext>

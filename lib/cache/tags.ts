@@ -10,9 +10,7 @@ export const tags = {
   review: (reviewId: number) => `review:${reviewId}`,
   /** A member's public page and feed. */
   member: (memberId: string) => `member:${memberId}`,
-  /** A person's filmography. */
-  person: (personId: number) => `person:${personId}`,
-  /** Lists across the catalogue: browse, search, the home page's film rows, the sitemap. */
+  /** Lists across the catalogue: browse, search, filmographies, the home page's film rows, the sitemap. */
   catalogue: "catalogue",
   /** Lists of reviews across the site: the home page, the site feed. */
   reviews: "reviews",

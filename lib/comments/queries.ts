@@ -26,6 +26,8 @@ export interface CommentView {
   id: number;
   parentId: number | null;
   depth: number;
+  /** The member who wrote it (null for a guest or a deleted account): the page's per-reader controls key on it. */
+  authorId: string | null;
   createdAt: Date;
   editedAt: Date | null;
   state: CommentState;
@@ -190,6 +192,7 @@ export async function getThreadPage(
       id: row.id,
       parentId: row.parentId,
       depth: row.depth,
+      authorId: state === "deleted" ? null : row.authorId,
       createdAt: row.createdAt,
       editedAt: row.editedAt,
       state,
@@ -225,4 +228,72 @@ export async function getThreadPage(
     ? { rootId: threadId, page: threadPage, pageCount: Math.max(1, Math.ceil(total / THREAD_COMMENTS_PER_PAGE)), total }
     : null;
   return { reviewId, filmTitle: head.filmTitle, count: head.count, threads, folded, page: current, pageCount, thread };
+}
+
+/** One comment's Markdown source, if `viewer` may see it (lib/policy); null otherwise or when there is no such comment. */
+export async function getCommentSource(viewer: CurrentUser | null, commentId: number): Promise<string | null> {
+  if (!viewer) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      body: comments.body,
+      authorId: comments.authorId,
+      createdAt: comments.createdAt,
+      deletedAt: comments.deletedAt,
+      removedAt: comments.removedAt,
+      heldAt: comments.heldAt,
+    })
+    .from(comments)
+    .where(eq(comments.id, commentId))
+    .limit(1);
+  if (!row) return null;
+  const state: CommentState = row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  return maySeeCommentSource(viewer, { authorId: row.authorId, state, createdAt: row.createdAt }) ? row.body : null;
+}
+
+/** The comment a reply form answers, as its own page shows it: the review it is on, who wrote it and its HTML. */
+export async function getReplyTarget(
+  viewer: CurrentUser | null,
+  reviewId: number,
+  commentId: number,
+): Promise<{
+  id: number;
+  authorName: string;
+  html: string | null;
+  state: CommentState;
+  authorId: string | null;
+  createdAt: Date;
+} | null> {
+  const db = await getDb();
+  const author = alias(users, "author");
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      bodyHtml: comments.bodyHtml,
+      bodyHtmlVersion: comments.bodyHtmlVersion,
+      authorId: comments.authorId,
+      authorName: sql<string | null>`coalesce(${author.name}, ${author.handle}, ${comments.authorName})`,
+      createdAt: comments.createdAt,
+      deletedAt: comments.deletedAt,
+      removedAt: comments.removedAt,
+      heldAt: comments.heldAt,
+    })
+    .from(comments)
+    .leftJoin(author, eq(author.id, comments.authorId))
+    .where(and(eq(comments.id, commentId), eq(comments.reviewId, reviewId)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const state: CommentState = row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  const facts = { authorId: row.authorId, state, createdAt: row.createdAt };
+  const html = mayReadComment(viewer, facts) ? ((await htmlOfRows(db, "comments", rows)).get(row.id) ?? null) : null;
+  return {
+    id: row.id,
+    authorName: state === "deleted" ? "a former member" : (row.authorName ?? "a former member"),
+    html,
+    state,
+    authorId: row.authorId,
+    createdAt: row.createdAt,
+  };
 }

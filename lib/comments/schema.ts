@@ -3,10 +3,9 @@ import { idField, optionalIdField } from "@/lib/params";
 import { pluralize } from "@/lib/text";
 import { refineMarkdown } from "@/lib/markdown/limits";
 
-export const COMMENT_MAX_LENGTH = 5000;
-export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
-/** Five levels: depth 0 (a reply to the review) to depth 4. */
-export const MAX_COMMENT_DEPTH = 4;
+import { COMMENT_MAX_LENGTH } from "./rules";
+
+export { COMMENT_EDIT_WINDOW_MS, COMMENT_MAX_LENGTH, MAX_COMMENT_DEPTH, REPORT_REASONS } from "./rules";
 
 const body = z
   .string({ error: "Write something first." })
@@ -46,14 +45,6 @@ export const signingAccountSchema = z.object({
     return { provider: choice.slice(0, colon), providerAccountId: choice.slice(colon + 1) };
   }),
 });
-
-export const REPORT_REASONS = [
-  { value: "spam", label: "Spam or advertising" },
-  { value: "abuse", label: "Abuse or harassment" },
-  { value: "spoilers", label: "Unmarked spoilers" },
-  { value: "off-topic", label: "Off-topic" },
-  { value: "other", label: "Something else" },
-] as const;
 
 export const reportCommentSchema = z
   .object({

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { parsePage } from "@/lib/params";
 
 /** Reviews per page on film and member pages. */
@@ -12,29 +11,38 @@ export const REVIEW_SORT_LABELS: Record<ReviewSort, string> = {
   liked: "Most liked",
 };
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
-const schema = z.object({
-  reviews: z.preprocess(first, z.enum(REVIEW_SORTS)).catch("newest"),
-  page: z.unknown().transform(parsePage),
-});
-
 export interface ReviewListParams {
   sort: ReviewSort;
   page: number;
 }
 
-/** `?reviews=newest|liked&page=N`; anything malformed falls back to newest, page 1. */
-export function parseReviewListParams(input: Record<string, string | string[] | undefined>): ReviewListParams {
-  const parsed = schema.parse({ reviews: input.reviews, page: input.page ?? 1 });
-  return { sort: parsed.reviews, page: parsed.page };
+/** A sort and page from the film reviews path (`/films/her/reviews/liked/2`), or null when either is not one. */
+export function parseReviewListSegments(sort: string, page: string): ReviewListParams | null {
+  if (!isReviewSort(sort) || !/^[1-9]\d{0,5}$/.test(page)) return null;
+  return { sort, page: parsePage(page) };
 }
 
-/** The film page URL for a sort and page; defaults are left out. */
+function isReviewSort(value: string): value is ReviewSort {
+  return (REVIEW_SORTS as readonly string[]).includes(value);
+}
+
+/** The film page for the first page of newest reviews, its reviews path for any other sort or page. */
 export function filmReviewsHref(slug: string, params: ReviewListParams): string {
-  const search = new URLSearchParams();
-  if (params.sort !== "newest") search.set("reviews", params.sort);
-  if (params.page > 1) search.set("page", String(params.page));
-  const qs = search.toString();
-  return `/films/${slug}${qs ? `?${qs}` : ""}#reviews-heading`;
+  if (params.sort === "newest" && params.page <= 1) return `/films/${slug}#reviews-heading`;
+  return `/films/${slug}/reviews/${params.sort}/${params.page}#reviews-heading`;
+}
+
+/** A page of a member's reviews; the first is on their page. */
+export function memberReviewsHref(handle: string, page: number): string {
+  return page > 1 ? `/members/${handle}/reviews/${page}` : `/members/${handle}`;
+}
+
+/** A page of a review's comment threads; the first is the review page itself. */
+export function reviewCommentsHref(reviewId: number, page: number): string {
+  return page > 1 ? `/reviews/${reviewId}/comments/${page}` : `/reviews/${reviewId}`;
+}
+
+/** One long thread of a review read on its own, a page at a time. */
+export function reviewThreadHref(reviewId: number, rootId: number, page: number): string {
+  return `/reviews/${reviewId}/threads/${rootId}${page > 1 ? `/${page}` : ""}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectNoAxeViolations } from "./support/a11y";
 import { newIdentity, signInAs } from "./support/auth";
-import { launchBrowser, screenshot } from "./support/browser";
+import { expectNotFoundPage, launchBrowser, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 import { query } from "./support/db";
 import { memberByAccount, setRole } from "./support/members";
@@ -12,9 +12,9 @@ describe("the admin page", () => {
     const { page } = await launchBrowser();
     const member = newIdentity("Ordinary");
     await signInAs(page, member);
-    expect((await page.goto("/admin"))?.status()).toBe(404);
+    await expectNotFoundPage(page, "/admin");
     await setRole((await memberByAccount(member.sub))!.handle, "moderator");
-    expect((await page.goto("/admin"))?.status()).toBe(404);
+    await expectNotFoundPage(page, "/admin");
   });
 
   it("lets an admin find a member and change their role, writing the moderation log", async () => {

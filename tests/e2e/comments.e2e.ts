@@ -54,7 +54,7 @@ describe("the conversation under a review", () => {
     expect(await mine.getByText("Marquee Test ID").count()).toBe(1);
 
     await page.waitForTimeout(2100);
-    await tabTo(page, mine.getByRole("link", { name: `Reply to ${ada.name}` }));
+    await tabTo(page, mine.getByRole("button", { name: `Reply to ${ada.name}` }));
     await page.keyboard.press("Enter");
     const replyBox = page.getByRole("textbox", { name: `Reply to ${ada.name}` });
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("body");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { wxr } from "../support/wxr";
 import { expectNoAxeViolations } from "./support/a11y";
 import { newIdentity, signInAs } from "./support/auth";
-import { launchBrowser, screenshot } from "./support/browser";
+import { expectNotFoundPage, launchBrowser, screenshot } from "./support/browser";
 import { appUrl } from "./support/context";
 import { query } from "./support/db";
 import { memberByAccount, setRole } from "./support/members";
@@ -37,7 +37,7 @@ describe("the WordPress import page", () => {
     expect((await fetch(appUrl("/admin/import"))).status).toBe(404);
     const { page } = await launchBrowser();
     await signInAs(page, newIdentity("Curious"));
-    expect((await page.goto("/admin/import"))?.status()).toBe(404);
+    await expectNotFoundPage(page, "/admin/import");
   });
 
   it("lets an admin upload an export, read the summary, see the imported thread and hand the author over", async () => {

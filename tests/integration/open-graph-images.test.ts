@@ -3,8 +3,6 @@ import { films, ratings, reviews } from "@/db/schema";
 import { createMember } from "../support/actors";
 import { useTestDatabase } from "../support/database";
 
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
-
 const { default: filmImage, size: filmSize, contentType } = await import("@/app/films/[slug]/opengraph-image");
 const { default: reviewImage, size: reviewSize } = await import("@/app/reviews/[id]/opengraph-image");
 

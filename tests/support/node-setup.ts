@@ -12,8 +12,23 @@ vi.mock("next/cache", async () => {
   const record = (tag: string) => {
     invalidatedTags.push(tag);
   };
-  return { updateTag: record, revalidateTag: record, revalidatePath: () => {}, refresh: () => {} };
+  // Outside Next, "use cache" is only a string: every read goes to the database, and a
+  // cached read's lifetime and tags are no-ops (the browser suites test the cache itself).
+  return {
+    updateTag: record,
+    revalidateTag: record,
+    revalidatePath: () => {},
+    refresh: () => {},
+    cacheLife: () => {},
+    cacheTag: () => {},
+  };
 });
+
+// Route handlers wait for a request before reading (`connection()`); a test calling one is that request.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  connection: async () => {},
+}));
 
 vi.mock("next/navigation", async () => {
   const { Redirected } = await import("./session");

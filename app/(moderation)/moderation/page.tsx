@@ -15,8 +15,7 @@ import {
   removeCommentAction,
   suspendMemberAction,
 } from "./actions";
-
-export const dynamic = "force-dynamic";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = { title: "Moderation queue", robots: { index: false, follow: false } };
 
@@ -31,7 +30,7 @@ const queueActions = {
   suspend: suspendMemberAction,
 };
 
-export default async function ModerationQueuePage({ searchParams }: { searchParams: SearchParams }) {
+async function ModerationQueuePageContent({ searchParams }: { searchParams: SearchParams }) {
   const moderator = await requireModerator("/moderation");
   const params = await searchParams;
   const [queue, suspended] = await Promise.all([
@@ -151,5 +150,14 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
         />
       </section>
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function ModerationQueuePage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <PerRequest what="the moderation queue">
+      <ModerationQueuePageContent searchParams={searchParams} />
+    </PerRequest>
   );
 }

@@ -4,13 +4,14 @@ import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/account/delete-account-form";
 import { getCurrentUser } from "@/lib/auth";
 import { deleteAccountAction } from "./actions";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Delete your account",
   robots: { index: false },
 };
 
-export default async function DeleteAccountPage() {
+async function DeleteAccountPageContent() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/account/delete");
   return (
@@ -38,5 +39,14 @@ export default async function DeleteAccountPage() {
       </div>
       <DeleteAccountForm action={deleteAccountAction} handle={user.handle} />
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function DeleteAccountPage() {
+  return (
+    <PerRequest what="your account">
+      <DeleteAccountPageContent />
+    </PerRequest>
   );
 }

@@ -8,6 +8,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { listConfirmedImports } from "@/lib/letterboxd/queries";
 import { MAX_UPLOAD_BYTES } from "@/lib/letterboxd/schema";
 import { uploadLetterboxdAction } from "./actions";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Import from Letterboxd",
@@ -16,7 +17,7 @@ export const metadata: Metadata = {
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 
-export default async function LetterboxdImportPage() {
+async function LetterboxdImportPageContent() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/account/import");
   const past = await listConfirmedImports(user.id);
@@ -77,5 +78,14 @@ export default async function LetterboxdImportPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function LetterboxdImportPage() {
+  return (
+    <PerRequest what="the import">
+      <LetterboxdImportPageContent />
+    </PerRequest>
   );
 }

@@ -8,14 +8,13 @@ import { getCurrentUser } from "@/lib/auth";
 import { mayOpenAdmin } from "@/lib/policy";
 import { listBlockedTerms } from "@/lib/moderation/blocklist";
 import { parsePage } from "@/lib/params";
-
-export const dynamic = "force-dynamic";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = { title: "Comment blocklist", robots: { index: false } };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function BlocklistPage({ searchParams }: { searchParams: SearchParams }) {
+async function BlocklistPageContent({ searchParams }: { searchParams: SearchParams }) {
   const user = await getCurrentUser();
   if (!user || !mayOpenAdmin(user)) notFound();
   const list = await listBlockedTerms(parsePage((await searchParams).page));
@@ -51,5 +50,14 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Se
         label="Blocklist pages"
       />
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function BlocklistPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <PerRequest what="the blocklist">
+      <BlocklistPageContent searchParams={searchParams} />
+    </PerRequest>
   );
 }

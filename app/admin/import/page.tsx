@@ -7,13 +7,14 @@ import { getCurrentUser } from "@/lib/auth";
 import { listImportedMembers } from "@/lib/imports/admin";
 import { mayOpenAdmin } from "@/lib/policy";
 import { handOverAction, importWordPressAction } from "./actions";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Import from WordPress",
   robots: { index: false },
 };
 
-export default async function AdminImportPage() {
+async function AdminImportPageContent() {
   const user = await getCurrentUser();
   // As on /admin: for anyone but an admin the page does not exist.
   if (!user || !mayOpenAdmin(user)) notFound();
@@ -70,5 +71,14 @@ export default async function AdminImportPage() {
         <HandOverForm action={handOverAction} handles={imported.map((m) => m.handle)} />
       </section>
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function AdminImportPage() {
+  return (
+    <PerRequest what="the imports">
+      <AdminImportPageContent />
+    </PerRequest>
   );
 }

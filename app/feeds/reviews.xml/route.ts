@@ -1,13 +1,14 @@
 import { buildRss, reviewToRssItem, rssResponse } from "@/lib/feeds/rss";
-import { listFeedReviews } from "@/lib/reviews/queries";
+import { connection } from "next/server";
+import { readFeedReviews } from "@/lib/cache/reads";
 import { siteUrl } from "@/lib/site";
-
-export const dynamic = "force-dynamic";
 
 /** The newest published reviews on Marquee, as RSS 2.0. */
 export async function GET() {
+  // Read when asked for (no review is known when the app is built), from the cache.
+  await connection();
   const origin = siteUrl();
-  const reviews = await listFeedReviews({});
+  const reviews = await readFeedReviews({});
   return rssResponse(
     buildRss({
       title: "Marquee: the latest reviews",

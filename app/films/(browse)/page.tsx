@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { FilmGrid } from "@/components/films/film-card";
 import { BrowseFilters } from "@/components/films/browse-filters";
 import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { browseHref, parseBrowseParams, withKnownGenre, type BrowseParams } from "@/lib/films/browse-params";
-import { browseFilms, listGenres } from "@/lib/films/queries";
+import { readBrowse, readGenres } from "@/lib/cache/reads";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -17,7 +18,7 @@ function describe(params: BrowseParams): string {
 }
 
 async function readParams(searchParams: SearchParams) {
-  return withKnownGenre(parseBrowseParams(await searchParams), await listGenres());
+  return withKnownGenre(parseBrowseParams(await searchParams), await readGenres());
 }
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -30,9 +31,11 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   };
 }
 
+/** Rendered for each request from cached reads: its query string has too many forms to keep a page for each. */
 export default async function FilmsPage({ searchParams }: { searchParams: SearchParams }) {
-  const [{ params, unknownGenre }, genres] = await Promise.all([readParams(searchParams), listGenres()]);
-  const result = await browseFilms(params);
+  await connection();
+  const [{ params, unknownGenre }, genres] = await Promise.all([readParams(searchParams), readGenres()]);
+  const result = await readBrowse(params);
   const described = describe(params);
   return (
     <div className="space-y-6">

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
 import { FilmGrid } from "@/components/films/film-card";
-import { getPersonBySlug } from "@/lib/films/queries";
-
-export const dynamic = "force-dynamic";
+import { readPerson } from "@/lib/cache/reads";
+import { isSlug, PLACEHOLDER_SLUG } from "@/lib/params";
 
 type Params = Promise<{ slug: string }>;
 
-const loadPerson = cache((slug: string) => getPersonBySlug(slug));
+const loadPerson = (slug: string) => (isSlug(slug) ? readPerson(slug) : Promise.resolve(null));
+
+/** No person's page is built with the app; each is prerendered on its first request and kept until the catalogue changes. */
+export function generateStaticParams() {
+  return [{ slug: PLACEHOLDER_SLUG }];
+}
 
 const ROLE_HEADINGS = { director: "Director", writer: "Writer", cast: "Actor" } as const;
 

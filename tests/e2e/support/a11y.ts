@@ -16,6 +16,14 @@ interface AxeViolation {
  * is now, in light and dark colour schemes, and fails listing each violation.
  */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+  // After a client-side navigation the new page's metadata (its <title>) streams in
+  // after its content; give it a moment, and let axe judge the page it then is.
+  // A part rendered for each request streams in behind a loading panel: judge the page it becomes.
+  await page
+    .waitForFunction(() => document.title !== "" && !document.querySelector("[data-loading-panel]"), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => {});
   const report: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });

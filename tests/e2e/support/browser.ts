@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { onTestFinished } from "vitest";
+import { expect, onTestFinished } from "vitest";
 import { e2e } from "./context";
 
 export interface Browser {
@@ -51,4 +51,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Opens `path` and expects the site's 404 page. A page rendered for each
+ * request can only say so after its frame went out with status 200, so the
+ * check is what the reader and a crawler see: the "Page not found" heading
+ * and a noindex robots tag.
+ */
+export async function expectNotFoundPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect([200, 404]).toContain(response?.status());
+  await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Page not found");
+  expect(await page.locator('meta[name="robots"]').first().getAttribute("content")).toContain("noindex");
 }

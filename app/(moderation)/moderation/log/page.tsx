@@ -12,8 +12,7 @@ import {
 import { requireModerator } from "../guard";
 import { buttonClass } from "@/components/ui/button";
 import { parsePage } from "@/lib/params";
-
-export const dynamic = "force-dynamic";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = { title: "Moderation log", robots: { index: false, follow: false } };
 
@@ -41,7 +40,7 @@ function targetLabel(entry: LogEntry): string {
   return `${entry.targetType} ${entry.targetId}`;
 }
 
-export default async function ModerationLogPage({ searchParams }: { searchParams: SearchParams }) {
+async function ModerationLogPageContent({ searchParams }: { searchParams: SearchParams }) {
   await requireModerator("/moderation/log");
   const params = await searchParams;
   const filters: LogFilters = {
@@ -180,5 +179,14 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
       )}
       <Pagination page={log.page} pageCount={log.pageCount} hrefFor={query} label="Log pages" />
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function ModerationLogPage({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <PerRequest what="the moderation log">
+      <ModerationLogPageContent searchParams={searchParams} />
+    </PerRequest>
   );
 }

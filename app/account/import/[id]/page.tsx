@@ -8,6 +8,7 @@ import { RatingRuleTable } from "@/components/letterboxd/rating-rule-table";
 import { getCurrentUser } from "@/lib/auth";
 import { getLetterboxdImport } from "@/lib/letterboxd/queries";
 import { confirmLetterboxdAction } from "../actions";
+import { PerRequest } from "@/components/ui/per-request";
 
 export const metadata: Metadata = {
   title: "Your Letterboxd import",
@@ -16,7 +17,7 @@ export const metadata: Metadata = {
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-export default async function LetterboxdPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+async function LetterboxdPreviewPageContent({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=/account/import/${encodeURIComponent(id)}`);
@@ -98,5 +99,14 @@ export default async function LetterboxdPreviewPage({ params }: { params: Promis
         ) : null}
       </ConfirmImportForm>
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function LetterboxdPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  return (
+    <PerRequest what="the import">
+      <LetterboxdPreviewPageContent params={params} />
+    </PerRequest>
   );
 }

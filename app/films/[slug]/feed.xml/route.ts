@@ -1,14 +1,13 @@
-import { getFilmBySlug } from "@/lib/films/queries";
 import { buildRss, reviewToRssItem, rssResponse } from "@/lib/feeds/rss";
-import { listFeedReviews } from "@/lib/reviews/queries";
+import { readFeedReviews, readFilm } from "@/lib/cache/reads";
+import { isSlug } from "@/lib/params";
 import { siteUrl } from "@/lib/site";
 import { filmLabel } from "@/lib/text";
 
-export const dynamic = "force-dynamic";
-
 /** One film's newest published reviews, as RSS 2.0. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const film = await getFilmBySlug((await params).slug);
+  const slug = (await params).slug;
+  const film = isSlug(slug) ? await readFilm(slug) : null;
   if (!film)
     return new Response("No film at this address.", {
       status: 404,
@@ -16,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     });
   const origin = siteUrl();
   const title = filmLabel(film);
-  const reviews = await listFeedReviews({ filmId: film.id });
+  const reviews = await readFeedReviews({ filmId: film.id });
   return rssResponse(
     buildRss({
       title: `Marquee: reviews of ${title}`,

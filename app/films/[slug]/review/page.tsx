@@ -9,8 +9,7 @@ import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
 import { filmLabel } from "@/lib/text";
 import { getOwnReview } from "@/lib/reviews/queries";
 import { deleteReviewAction, saveReviewAction } from "./actions";
-
-export const dynamic = "force-dynamic";
+import { PerRequest } from "@/components/ui/per-request";
 
 type Params = Promise<{ slug: string }>;
 
@@ -34,7 +33,7 @@ const STATUS_NOTES = {
  * The review form for the signed-in member: a new review, or the one they
  * already wrote of this film (one per member per film).
  */
-export default async function ReviewEditorPage({ params }: { params: Params }) {
+async function ReviewEditorPageContent({ params }: { params: Params }) {
   const slug = (await params).slug;
   const film = await getFilm(slug);
   if (!film) notFound();
@@ -69,7 +68,10 @@ export default async function ReviewEditorPage({ params }: { params: Params }) {
       {review ? (
         <p className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3 text-sm">
           {STATUS_NOTES[review.status]}{" "}
-          <Link href={`/reviews/${review.id}`} className="font-medium text-[var(--color-accent)] hover:underline">
+          <Link
+            href={review.status === "published" ? `/reviews/${review.id}` : `/reviews/${review.id}/unpublished`}
+            className="font-medium text-[var(--color-accent)] hover:underline"
+          >
             {review.status === "draft" ? "Preview your draft" : "See it as readers do"}
           </Link>
         </p>
@@ -88,5 +90,14 @@ export default async function ReviewEditorPage({ params }: { params: Params }) {
       />
       {review ? <DeleteReviewForm action={deleteReviewAction} reviewId={review.id} filmTitle={film.title} /> : null}
     </div>
+  );
+}
+
+/** Rendered for each request: it depends on who is signed in. */
+export default function ReviewEditorPage({ params }: { params: Params }) {
+  return (
+    <PerRequest what="your review">
+      <ReviewEditorPageContent params={params} />
+    </PerRequest>
   );
 }

@@ -1,20 +1,17 @@
 import { buildRss, reviewToRssItem, rssResponse } from "@/lib/feeds/rss";
-import { getMemberByHandle } from "@/lib/members/queries";
-import { listFeedReviews } from "@/lib/reviews/queries";
+import { readFeedReviews, readMember } from "@/lib/cache/reads";
 import { siteUrl } from "@/lib/site";
-
-export const dynamic = "force-dynamic";
 
 /** One member's newest published reviews, as RSS 2.0. */
 export async function GET(_request: Request, { params }: { params: Promise<{ handle: string }> }) {
-  const member = await getMemberByHandle((await params).handle);
+  const member = await readMember((await params).handle);
   if (!member)
     return new Response("No member uses this handle.", {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   const origin = siteUrl();
-  const reviews = await listFeedReviews({ authorId: member.id });
+  const reviews = await readFeedReviews({ authorId: member.id });
   return rssResponse(
     buildRss({
       title: `Marquee: reviews by ${member.name}`,

@@ -1,0 +1,69 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { viewerUrl, type ViewerPayload } from "@/lib/viewer/schema";
+
+interface ViewerState {
+  /** Null until the payload for this page has arrived. */
+  viewer: ViewerPayload | null;
+  /** Asks again, after something the reader did may have changed it. */
+  refresh: () => void;
+  /** What the reader sees at once after signing out, before the server has answered. */
+  signOut: () => void;
+}
+
+const ViewerContext = createContext<ViewerState>({ viewer: null, refresh: () => {}, signOut: () => {} });
+
+/**
+ * Fetches who is reading (app/api/viewer) once per page, beside a page that
+ * is the same for everyone, and hands it to the page's per-reader parts.
+ */
+export function ViewerProvider({ children }: { children: ReactNode }) {
+  const [path, setPath] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<{ path: string; version: number; payload: ViewerPayload } | null>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    fetch(viewerUrl(path), { cache: "no-store", credentials: "same-origin", signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<ViewerPayload>) : null))
+      .then((payload) => {
+        if (payload) setLoaded({ path, version, payload });
+      })
+      // A failed or aborted fetch leaves the page as a visitor sees it; the next page asks again.
+      .catch(() => {});
+    return () => controller.abort();
+  }, [path, version]);
+
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const signOut = useCallback(() => setLoaded((current) => current && { ...current, payload: { member: null } }), []);
+  const viewer = loaded && loaded.path === path ? loaded.payload : null;
+  const value = useMemo(() => ({ viewer, refresh, signOut }), [viewer, refresh, signOut]);
+  return (
+    <ViewerContext value={value}>
+      {/* The path is only known in the browser on pages whose address is not prerendered. */}
+      <Suspense fallback={null}>
+        <PathWatcher onPath={setPath} />
+      </Suspense>
+      {children}
+    </ViewerContext>
+  );
+}
+
+function PathWatcher({ onPath }: { onPath: (path: string) => void }) {
+  const path = usePathname();
+  useEffect(() => onPath(path), [path, onPath]);
+  return null;
+}
+
+/** The reader of this page, or null while it is being fetched. */
+export function useViewer(): ViewerPayload | null {
+  return useContext(ViewerContext).viewer;
+}
+
+export function useViewerActions(): Pick<ViewerState, "refresh" | "signOut"> {
+  const { refresh, signOut } = useContext(ViewerContext);
+  return { refresh, signOut };
+}

@@ -1,0 +1,152 @@
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { getThreadPage, type ThreadPage } from "@/lib/comments/queries";
+import type { BrowseParams } from "@/lib/films/browse-params";
+import { getFilmPageData, type FilmPageData } from "@/lib/films/film-page";
+import {
+  browseFilms,
+  getFilmBySlug,
+  getPersonBySlug,
+  listBestRatedFilms,
+  listGenres,
+  listRecentlyReviewedFilms,
+  type BrowseResult,
+  type FilmCard,
+  type FilmDetail,
+  type PersonFilmography,
+} from "@/lib/films/queries";
+import { getMemberByHandle, type MemberProfile } from "@/lib/members/queries";
+import type { Histogram } from "@/lib/ratings/histogram";
+import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
+import type { ReviewListParams } from "@/lib/reviews/params";
+import {
+  getReview,
+  listFeedReviews,
+  listMemberReviews,
+  type FeedReview,
+  type MemberReviewItem,
+  type ReviewDetail,
+  type ReviewPage,
+} from "@/lib/reviews/queries";
+import { listSitemapPaths, type SitemapPaths } from "@/lib/seo/sitemap";
+import { tags } from "./tags";
+
+/**
+ * The reads that are the same for every reader, cached by tag: pages,
+ * feeds and the sitemap are built from these and nothing else, so no session
+ * reaches a cached entry. Each entry carries the tags of what it shows; the
+ * writes that change those things name the same tags (lib/cache/tags.ts) and
+ * the action wrapper expires them. `shared` (next.config.js) bounds how long
+ * an entry lives without a write, for what no tag covers (a member renamed
+ * shows on their old comments within half a minute).
+ */
+
+export async function readReview(id: number): Promise<ReviewDetail | null> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.review(id));
+  return getReview(id);
+}
+
+export async function readThreadPage(
+  reviewId: number,
+  page: number,
+  thread: { threadId: number; threadPage: number } | null = null,
+): Promise<ThreadPage | null> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.review(reviewId));
+  return getThreadPage(reviewId, page, null, new Date(), thread ?? {});
+}
+
+export async function readFilm(slug: string): Promise<FilmDetail | null> {
+  "use cache";
+  cacheLife("shared");
+  const film = await getFilmBySlug(slug);
+  cacheTag(film ? tags.film(film.id) : tags.catalogue);
+  return film;
+}
+
+export async function readFilmPage(slug: string, reviewList: ReviewListParams): Promise<FilmPageData | null> {
+  "use cache";
+  cacheLife("shared");
+  const data = await getFilmPageData(slug, reviewList);
+  cacheTag(data ? tags.film(data.film.id) : tags.catalogue);
+  return data;
+}
+
+export async function readPerson(slug: string): Promise<PersonFilmography | null> {
+  "use cache";
+  cacheLife("shared");
+  // A filmography shows the films' ratings, so any rating in the catalogue may change it.
+  cacheTag(tags.catalogue);
+  return getPersonBySlug(slug);
+}
+
+export async function readMember(handle: string): Promise<MemberProfile | null> {
+  "use cache";
+  cacheLife("shared");
+  const member = await getMemberByHandle(handle);
+  cacheTag(member ? tags.member(member.id) : tags.members);
+  return member;
+}
+
+export interface MemberPageData {
+  reviews: ReviewPage<MemberReviewItem>;
+  memberHistogram: Histogram;
+  siteHistogram: Histogram;
+}
+
+export async function readMemberPage(memberId: string, page: number): Promise<MemberPageData> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.member(memberId), tags.catalogue);
+  const [reviews, memberHistogram, siteHistogram] = await Promise.all([
+    listMemberReviews(memberId, page),
+    getMemberHistogram(memberId),
+    getSiteHistogram(),
+  ]);
+  return { reviews, memberHistogram, siteHistogram };
+}
+
+export async function readGenres(): Promise<string[]> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.catalogue);
+  return listGenres();
+}
+
+export async function readBrowse(params: BrowseParams): Promise<BrowseResult> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.catalogue);
+  return browseFilms(params);
+}
+
+export async function readHomeShelves(): Promise<{ recent: FilmCard[]; best: FilmCard[] }> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.catalogue, tags.reviews);
+  const [recent, best] = await Promise.all([listRecentlyReviewedFilms(6), listBestRatedFilms(6)]);
+  return { recent, best };
+}
+
+export async function readFeedReviews(scope: { filmId?: number; authorId?: string }): Promise<FeedReview[]> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(
+    scope.filmId !== undefined
+      ? tags.film(scope.filmId)
+      : scope.authorId !== undefined
+        ? tags.member(scope.authorId)
+        : tags.reviews,
+  );
+  return listFeedReviews(scope);
+}
+
+export async function readSitemapPaths(limit: number): Promise<SitemapPaths> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.catalogue, tags.reviews);
+  return listSitemapPaths(limit);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import type { CurrentUser } from "@/lib/auth";
+import { readFilm } from "@/lib/cache/reads";
+import { providerName } from "@/lib/auth/provider-info";
+import { listSigningAccounts } from "@/lib/comments/signing";
+import { isPoster } from "@/lib/policy";
+import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
+import { viewerScope, type ViewerPayload } from "./schema";
+
+/**
+ * The viewer payload for `member` reading the page at `path`: nothing but
+ * `member: null` for a visitor (no query), and for a member at most two small
+ * queries besides the session's.
+ */
+export async function buildViewerPayload(member: CurrentUser | null, path: string): Promise<ViewerPayload> {
+  if (!member) return { member: null };
+  const scope = viewerScope(path);
+  if (scope && "review" in scope) {
+    const [liked, signing] = await Promise.all([
+      hasLiked(member.id, scope.review),
+      isPoster(member) ? listSigningAccounts(member.id) : Promise.resolve([]),
+    ]);
+    return {
+      member,
+      review: {
+        id: scope.review,
+        liked,
+        signing: signing.map((account) => ({ ...account, name: providerName(account.provider) })),
+      },
+    };
+  }
+  if (scope && "film" in scope) {
+    const film = await readFilm(scope.film);
+    if (!film) return { member };
+    const state = await getViewerFilmState(member.id, film.id);
+    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review } };
+  }
+  return { member };
+}

@@ -1,0 +1,42 @@
+import type { Role } from "@/lib/auth/roles";
+
+/**
+ * What a page's per-reader parts need to know about whoever is reading it,
+ * fetched by the browser from /api/viewer beside a page that is the same for
+ * everyone. Small on purpose: the member, and for a film or review page the
+ * few facts about them and that page. No server imports.
+ */
+export interface ViewerMember {
+  id: string;
+  handle: string;
+  name: string;
+  image: string | null;
+  role: Role;
+  suspended: boolean;
+}
+
+export interface ViewerPayload {
+  member: ViewerMember | null;
+  /** On a film page: the member's rating and their review of the film, if any. */
+  film?: {
+    slug: string;
+    halfStars: number | null;
+    review: { id: number; status: "draft" | "published" | "hidden" } | null;
+  };
+  /** On a review page: whether the member likes it, and the accounts that can sign their comments, current first. */
+  review?: { id: number; liked: boolean; signing: { provider: string; providerAccountId: string; name: string }[] };
+}
+
+/** The address of the payload for the page at `path`. */
+export function viewerUrl(path: string): string {
+  return `/api/viewer?path=${encodeURIComponent(path)}`;
+}
+
+/** The film slug or review id a page path is about, if it is a film or review page. */
+export function viewerScope(path: string): { film: string } | { review: number } | null {
+  const review = /^\/reviews\/(\d{1,12})(?:\/|$)/.exec(path);
+  if (review) return { review: Number(review[1]) };
+  const film = /^\/films\/([^/]+)(?:\/|$)/.exec(path);
+  if (film?.[1]) return { film: decodeURIComponent(film[1]) };
+  return null;
+}
