@@ -4,7 +4,7 @@ import type { CommentView } from "@/lib/comments/queries";
 import type { TreeNode } from "@/lib/comments/tree";
 import type { FormAction } from "@/lib/forms/action-state";
 import { pluralize } from "@/lib/text";
-import { CommentTools, type CommentActions } from "./comment-tools";
+import { CommentActionsProvider, CommentTools, type CommentActions } from "./comment-tools";
 import { exactTime } from "./format-time";
 
 export interface ThreadContext {
@@ -40,17 +40,14 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
       aria-label={`Comment by ${showAuthor ? name : "a former member"}`}
       className="space-y-2"
     >
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+      <header className="comment-head">
         {showAuthor ? (
           <>
-            <span
-              aria-hidden="true"
-              className="flex h-8 w-8 items-center justify-center rounded-full bg-[var(--color-line)] font-semibold"
-            >
+            <span aria-hidden="true" className="comment-avatar">
               {initial}
             </span>
             {comment.author ? (
-              <Link href={`/members/${comment.author.handle}`} className="font-semibold hover:underline">
+              <Link href={`/members/${comment.author.handle}`} className="comment-name" prefetch={false}>
                 {name}
               </Link>
             ) : (
@@ -59,20 +56,17 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
             {imported ? (
               <span className="text-[var(--color-muted)]">via WordPress import</span>
             ) : (
-              <span
-                className="inline-flex items-center gap-1 text-[var(--color-muted)]"
-                title={`Signed with ${provider}`}
-              >
+              <span className="comment-signature">
                 <ProviderMark provider={comment.signedWith} className="h-4 w-4" />
                 <span className="sr-only">signed with</span>
-                <span>{provider}</span>
+                {provider}
               </span>
             )}
           </>
         ) : comment.state !== "deleted" ? (
           <span className="font-semibold text-[var(--color-muted)]">A former member</span>
         ) : null}
-        <a href={`#comment-${comment.id}`} className="text-[var(--color-muted)] hover:underline">
+        <a href={`#comment-${comment.id}`} className="comment-meta">
           <time dateTime={comment.createdAt.toISOString()}>{exactTime(comment.createdAt)}</time>
         </a>
         {comment.inReplyTo ? <span className="text-[var(--color-muted)]">in reply to {comment.inReplyTo}</span> : null}
@@ -93,31 +87,37 @@ function CommentBody({ comment, context }: { comment: TreeNode<CommentView>; con
         <div className="prose-comment leading-relaxed" dangerouslySetInnerHTML={{ __html: comment.html }} />
       )}
       <CommentTools
-        reviewId={context.reviewId}
-        comment={{
-          id: comment.id,
-          authorId: comment.authorId,
-          state: comment.state,
-          createdAt: comment.createdAt.toISOString(),
-          name,
-        }}
-        post={context.post}
-        actions={context.actions}
+        id={comment.id}
+        authorId={comment.authorId}
+        state={comment.state}
+        createdAt={comment.createdAt.toISOString()}
+        name={name}
       />
     </article>
   );
 }
 
-/** Comments as nested lists, oldest first at every level. */
+/**
+ * Comments as nested lists, oldest first at every level. The review and the
+ * actions are handed to the comments' controls once, not with each comment.
+ */
 export function CommentThread({ comments, context }: { comments: TreeNode<CommentView>[]; context: ThreadContext }) {
+  return (
+    <CommentActionsProvider reviewId={context.reviewId} post={context.post} actions={context.actions}>
+      <CommentList comments={comments} context={context} />
+    </CommentActionsProvider>
+  );
+}
+
+function CommentList({ comments, context }: { comments: TreeNode<CommentView>[]; context: ThreadContext }) {
   return (
     <ol className="space-y-6">
       {comments.map((comment) => (
         <li key={comment.id}>
           <CommentBody comment={comment} context={context} />
           {comment.replies.length > 0 ? (
-            <div className="mt-4 border-l-2 border-[var(--color-line)] pl-4 sm:pl-6">
-              <CommentThread comments={comment.replies} context={context} />
+            <div className="comment-replies">
+              <CommentList comments={comment.replies} context={context} />
             </div>
           ) : null}
           {context.folded.get(comment.id) ? (

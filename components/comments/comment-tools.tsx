@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useViewer } from "@/components/viewer/viewer-context";
 import type { FormAction } from "@/lib/forms/action-state";
 import { commentControls, type CommentState } from "@/lib/policy";
@@ -38,6 +38,23 @@ export interface CommentToolsFacts {
   name: string;
 }
 
+const ActionsContext = createContext<{ reviewId: number; post: FormAction; actions: CommentActions } | null>(null);
+
+/** Hands the review and its comment actions to every comment's controls below it. */
+export function CommentActionsProvider({
+  reviewId,
+  post,
+  actions,
+  children,
+}: {
+  reviewId: number;
+  post: FormAction;
+  actions: CommentActions;
+  children: ReactNode;
+}) {
+  return <ActionsContext value={{ reviewId, post, actions }}>{children}</ActionsContext>;
+}
+
 const linkClass = "text-sm text-[var(--color-accent)] hover:underline";
 
 /**
@@ -47,17 +64,10 @@ const linkClass = "text-sm text-[var(--color-accent)] hover:underline";
  * each action again. Before the payload arrives (or without JavaScript) there
  * is only "Reply", a link to the comment's own reply page.
  */
-export function CommentTools({
-  reviewId,
-  comment,
-  post,
-  actions,
-}: {
-  reviewId: number;
-  comment: CommentToolsFacts;
-  post: FormAction;
-  actions: CommentActions;
-}) {
+export function CommentTools(comment: CommentToolsFacts) {
+  const scope = useContext(ActionsContext);
+  if (!scope) throw new Error("CommentTools needs a CommentActionsProvider above it.");
+  const { reviewId, post, actions } = scope;
   const viewer = useViewer();
   const [replying, setReplying] = useState(false);
   const member = viewer?.member ?? null;
@@ -69,11 +79,9 @@ export function CommentTools({
   );
   if (!member) {
     return comment.state === "visible" ? (
-      <div>
-        <Link href={replyHref} className={linkClass}>
-          {replyLabel}
-        </Link>
-      </div>
+      <Link href={replyHref} className="comment-action block w-fit" prefetch={false}>
+        {replyLabel}
+      </Link>
     ) : null;
   }
   const controls = commentControls(
