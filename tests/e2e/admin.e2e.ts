@@ -38,7 +38,10 @@ describe("the admin page", () => {
     await page.getByLabel("Search members by handle or name").fill(targetMember.handle);
     await page.getByRole("button", { name: "Search", exact: true }).last().click();
     await page.waitForURL(/\/admin\?q=/);
-    expect(await page.getByRole("main").getByRole("status").first().textContent()).toBe("Showing 1–1 of 1 member.");
+    // The member list streams in behind a loading panel (it is rendered for each request).
+    await expect
+      .poll(() => page.getByRole("main").getByRole("status").first().textContent())
+      .toBe("Showing 1–1 of 1 member.");
     await screenshot(page, "admin");
     await expectNoAxeViolations(page);
 
