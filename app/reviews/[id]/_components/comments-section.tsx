@@ -64,7 +64,7 @@ export async function CommentsSection({
             providerName,
             post: postCommentAction,
             actions: commentActions,
-            foldedHref: (rootId) => `${reviewThreadHref(reviewId, rootId, 1)}#comment-${rootId}`,
+            threadBase: `/reviews/${reviewId}/threads/`,
             folded: thread.folded,
           }}
         />
