@@ -1,7 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
-import { auth, type SessionMember } from "./config";
+import { siteUrl } from "@/lib/site";
+import { memberOfSession } from "./session-member";
 import type { Role } from "./roles";
 import { sessionCookie } from "./session-cookie";
 
@@ -20,12 +21,15 @@ export interface CurrentUser {
  * (the session joined to its user), cached for the rest of the request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  // A visitor has no session cookie: answer at once instead of building Auth.js's
-  // configuration and request for nothing, on every page a visitor reads.
   const jar = await cookies();
-  if (!jar.has(sessionCookie(false).name) && !jar.has(sessionCookie(true).name)) return null;
-  const session = (await auth()) as { member?: SessionMember } | null;
-  const member = session?.member;
+  // The __Secure- cookie is the one an https site sets. The plain name counts only on a site
+  // served over http: on https it could have been planted by a sibling host (cookie tossing).
+  const token =
+    jar.get(sessionCookie(true).name)?.value ??
+    (siteUrl().startsWith("http:") ? jar.get(sessionCookie(false).name)?.value : undefined);
+  // A visitor has no session cookie: answered without a query, on every page a visitor reads.
+  if (!token) return null;
+  const member = await memberOfSession(token);
   if (!member) return null;
   return {
     id: member.id,
@@ -33,6 +37,6 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     name: member.name ?? member.handle,
     image: member.image,
     role: member.role,
-    suspended: member.suspendedAt !== null && member.suspendedAt !== undefined,
+    suspended: member.suspendedAt !== null,
   };
 });
