@@ -96,6 +96,18 @@ export function skipsPostingLimits(actor: CurrentUser): boolean {
 
 export type CommentState = "visible" | "deleted" | "removed" | "held";
 
+/** A comment's state from its row's timestamps: deleted by its author, removed by a moderator, held, or visible. */
+export function commentStateOf(row: {
+  deletedAt: Date | null;
+  removedAt: Date | null;
+  heldAt: Date | null;
+}): CommentState {
+  if (row.deletedAt) return "deleted";
+  if (row.removedAt) return "removed";
+  if (row.heldAt) return "held";
+  return "visible";
+}
+
 /** What the rules need to know about a comment. */
 export interface CommentFacts {
   authorId: string | null;

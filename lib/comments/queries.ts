@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { htmlOfRows } from "@/lib/markdown/stored";
 import {
   commentControls,
+  commentStateOf,
   mayReadComment,
   maySeeCommentSource,
   type CommentControls,
@@ -171,11 +172,9 @@ export async function getThreadPage(
   // A thread that is not one of this review's: the review's threads as usual.
   if (threadId && rows.length === 0 && threadPage === 1) return getThreadPage(reviewId, page, viewer, now);
 
-  const stateOf = (row: (typeof rows)[number]): CommentState =>
-    row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
   const factsOf = (row: (typeof rows)[number]) => ({
     authorId: row.authorId,
-    state: stateOf(row),
+    state: commentStateOf(row),
     createdAt: row.createdAt,
   });
   const html = await htmlOfRows(
@@ -247,7 +246,7 @@ export async function getCommentSource(viewer: CurrentUser | null, commentId: nu
     .where(eq(comments.id, commentId))
     .limit(1);
   if (!row) return null;
-  const state: CommentState = row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  const state = commentStateOf(row);
   return maySeeCommentSource(viewer, { authorId: row.authorId, state, createdAt: row.createdAt }) ? row.body : null;
 }
 
@@ -285,7 +284,7 @@ export async function getReplyTarget(
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  const state: CommentState = row.deletedAt ? "deleted" : row.removedAt ? "removed" : row.heldAt ? "held" : "visible";
+  const state = commentStateOf(row);
   const facts = { authorId: row.authorId, state, createdAt: row.createdAt };
   const html = mayReadComment(viewer, facts) ? ((await htmlOfRows(db, "comments", rows)).get(row.id) ?? null) : null;
   return {

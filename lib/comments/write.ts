@@ -7,6 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import {
   authorize,
+  commentStateOf,
   refuseCommentDelete,
   refuseCommentEdit,
   refuseCommentReport,
@@ -54,13 +55,6 @@ export async function holdReason(db: Database, body: string): Promise<string | n
   return hit ? "a blocked term" : null;
 }
 
-function stateOf(row: { deletedAt: Date | null; removedAt: Date | null; heldAt: Date | null }): CommentFacts["state"] {
-  if (row.deletedAt) return "deleted";
-  if (row.removedAt) return "removed";
-  if (row.heldAt) return "held";
-  return "visible";
-}
-
 /** A comment as the rules see it, with the review it belongs to. */
 async function findComment(db: Database, commentId: number): Promise<(CommentFacts & { reviewId: number }) | null> {
   const [row] = await db
@@ -75,7 +69,9 @@ async function findComment(db: Database, commentId: number): Promise<(CommentFac
     .from(comments)
     .where(eq(comments.id, commentId))
     .limit(1);
-  return row ? { authorId: row.authorId, reviewId: row.reviewId, createdAt: row.createdAt, state: stateOf(row) } : null;
+  return row
+    ? { authorId: row.authorId, reviewId: row.reviewId, createdAt: row.createdAt, state: commentStateOf(row) }
+    : null;
 }
 
 export interface PostedComment {
@@ -126,7 +122,11 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     if (!parent || parent.reviewId !== reviewId) {
       return fail("not_found", "The comment you are replying to does not exist.", { parentId: ["Not found."] });
     }
-    const refused = refuseReplyTo({ authorId: parent.authorId, createdAt: parent.createdAt, state: stateOf(parent) });
+    const refused = refuseReplyTo({
+      authorId: parent.authorId,
+      createdAt: parent.createdAt,
+      state: commentStateOf(parent),
+    });
     if (refused) return refused;
     placement = placeReply(parent);
   }

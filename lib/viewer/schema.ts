@@ -1,22 +1,14 @@
-import type { Role } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth";
 
 /**
  * What a page's per-reader parts need to know about whoever is reading it,
  * fetched by the browser from /api/viewer beside a page that is the same for
- * everyone. Small on purpose: the member, and for a film or review page the
- * few facts about them and that page. No server imports.
+ * everyone. Small on purpose: the member as the server sees them, and for a
+ * film or review page the few facts about them and that page. No server
+ * imports (the member's type only).
  */
-export interface ViewerMember {
-  id: string;
-  handle: string;
-  name: string;
-  image: string | null;
-  role: Role;
-  suspended: boolean;
-}
-
 export interface ViewerPayload {
-  member: ViewerMember | null;
+  member: CurrentUser | null;
   /** On a film page: the member's rating and their review of the film, if any. */
   film?: {
     slug: string;
