@@ -65,6 +65,38 @@ async function post(actor: CurrentUser, reviewId: number, body: string, parentId
 const flatten = (threads: TreeNode<CommentView>[]): TreeNode<CommentView>[] =>
   threads.flatMap((node) => [node, ...flatten(node.replies)]);
 
+describe("posting", () => {
+  it("takes three statements for a comment or a reply (what the rules need, the allowance, the insert), and a new comment roots its own thread", async () => {
+    const reviewId = await newReview();
+    t.queries.reset();
+    const rootId = await post(maya, reviewId, "A first thought on it.");
+    expect(t.queries.count).toBe(3);
+    t.queries.reset();
+    const replyId = await post(jonas, reviewId, "An answer to that.", rootId);
+    expect(t.queries.count).toBe(3);
+    const rows = await t.db
+      .select({ id: comments.id, threadRootId: comments.threadRootId, parentId: comments.parentId })
+      .from(comments)
+      .where(eq(comments.reviewId, reviewId))
+      .orderBy(comments.id);
+    expect(rows).toEqual([
+      { id: rootId, threadRootId: rootId, parentId: null },
+      { id: replyId, threadRootId: rootId, parentId: rootId },
+    ]);
+  });
+
+  it("refuses a reply to a comment under another review, and holds a comment naming a blocked term", async () => {
+    const first = await newReview();
+    const second = await newReview();
+    const elsewhere = await post(maya, first, "Under the first review.");
+    const crossed = await postComment(jonas, { reviewId: second, parentId: elsewhere, body: "Misplaced." });
+    expect(crossed).toMatchObject({ ok: false, code: "not_found", fieldErrors: { parentId: ["Not found."] } });
+    await t.db.insert(blockedTerms).values({ term: "Grumbleweed" }).onConflictDoNothing();
+    const held = await postComment(jonas, { reviewId: second, body: "What a grumbleweed of a film." });
+    expect(held).toMatchObject({ ok: true, value: { held: true } });
+  });
+});
+
 describe("reading a thread", () => {
   it("shows the demo review's two thoughts, oldest first, signed by their accounts", async () => {
     const page = await getThreadPage(herReviewId, 1, null);
