@@ -37,7 +37,9 @@ export function LikeButton({
             : "border-[var(--color-line)] hover:border-[var(--color-accent)]"
         }`}
       >
-        <span aria-hidden="true">♥ </span>Like this review
+        {/* A toggle keeps one name ("Like this review", pressed or not); the eye reads the state. */}
+        <span aria-hidden="true">{current.liked ? "♥ Liked" : "♡ Like this review"}</span>
+        <span className="sr-only">Like this review</span>
       </button>
       <span className="text-sm text-[var(--color-muted)]">{pluralize(current.likeCount, "like")}</span>
       <p
