@@ -1,17 +1,20 @@
-import type { ComponentPropsWithRef } from "react";
+"use client";
+
+import { useState, type ComponentPropsWithRef } from "react";
 import { formatRating, MAX_HALF_STARS } from "@/lib/ratings/scale";
-import { Stars } from "./stars";
 
 type RadioProps = Omit<ComponentPropsWithRef<"input">, "type" | "value" | "id" | "defaultChecked" | "checked">;
 
-const OPTIONS = Array.from({ length: MAX_HALF_STARS + 1 }, (_, halfStars) => halfStars);
+const HALVES = Array.from({ length: MAX_HALF_STARS }, (_, i) => i + 1);
 
 /**
- * The four-point scale as nine native radio buttons (0, ½, 1 … 4) in a
- * fieldset: Tab reaches the group, the arrow keys move between ratings, and
- * each radio is named by the rating it stands for ("3½/4"). Works without
- * JavaScript inside a plain form; react-hook-form passes its `register`
- * result as `inputProps`.
+ * The four-point scale on one row: a "0" and four stars of two halves each,
+ * every one a native radio (0, ½, 1 … 4) in a fieldset, named by the rating it
+ * stands for ("3½/4"). Tab reaches the group, the arrow keys move by half a
+ * point, a pointer shows the value it is over and a click or tap chooses it.
+ * The stars fill from CSS (`.rating-row` in globals.css), so the group works
+ * and shows its choice without JavaScript inside a plain form; react-hook-form
+ * passes its `register` result as `inputProps`.
  */
 export function StarRatingInput({
   idPrefix,
@@ -32,15 +35,37 @@ export function StarRatingInput({
   hint?: string;
   inputProps?: RadioProps;
 }) {
+  const [chosen, setChosen] = useState<number | null>(defaultValue ?? null);
+  const [pointing, setPointing] = useState<number | null>(null);
   const hintId = `${idPrefix}-hint`;
   const errorId = `${idPrefix}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const shown = pointing ?? chosen;
+
+  const radio = (halfStars: number) => (
+    <input
+      {...inputProps}
+      type="radio"
+      name={inputProps?.name ?? name}
+      value={String(halfStars)}
+      id={`${idPrefix}-${halfStars}`}
+      defaultChecked={defaultValue === halfStars}
+      className="sr-only"
+    />
+  );
+
   return (
     <fieldset
       role="radiogroup"
       aria-describedby={describedBy}
       aria-invalid={error ? true : undefined}
       className="space-y-2"
+      onChange={(event) => {
+        const target = event.target;
+        if (target instanceof HTMLInputElement && target.type === "radio" && target.checked) {
+          setChosen(Number(target.value));
+        }
+      }}
     >
       <legend className="font-medium">{legend}</legend>
       {hint ? (
@@ -48,31 +73,30 @@ export function StarRatingInput({
           {hint}
         </p>
       ) : null}
-      <div className="flex flex-wrap gap-2">
-        {OPTIONS.map((halfStars) => (
-          <label key={halfStars} className="relative cursor-pointer">
-            <input
-              {...inputProps}
-              type="radio"
-              name={inputProps?.name ?? name}
-              value={String(halfStars)}
-              id={`${idPrefix}-${halfStars}`}
-              defaultChecked={defaultValue === halfStars}
-              className="peer sr-only"
-            />
-            <span
-              className={[
-                "flex flex-col items-center gap-1 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1.5 text-sm",
-                "text-[var(--color-accent)] hover:border-[var(--color-accent)]",
-                "peer-checked:border-[var(--color-accent)] peer-checked:bg-[var(--color-accent)] peer-checked:text-[var(--color-accent-ink)]",
-                "peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-[var(--color-accent)]",
-              ].join(" ")}
-            >
-              <Stars halfStars={halfStars} className="h-3.5" />
-              <span className="font-medium">{formatRating(halfStars)}</span>
-            </span>
+      <div className="flex items-center gap-3">
+        <div className="rating-row" onPointerLeave={() => setPointing(null)}>
+          <label className="rating-choice rating-zero" onPointerEnter={() => setPointing(0)}>
+            {radio(0)}
+            <span aria-hidden="true">0</span>
+            <span className="sr-only">{formatRating(0)}</span>
           </label>
-        ))}
+          {HALVES.map((halfStars) => (
+            <label
+              key={halfStars}
+              className="rating-choice rating-half"
+              data-side={halfStars % 2 === 1 ? "left" : "right"}
+              onPointerEnter={() => setPointing(halfStars)}
+            >
+              {radio(halfStars)}
+              <span className="rating-shape" aria-hidden="true" />
+              <span className="sr-only">{formatRating(halfStars)}</span>
+            </label>
+          ))}
+        </div>
+        {/* What a pointer is over, or the choice: the radios announce themselves to assistive technology. */}
+        <span aria-hidden="true" data-rating-readout className="min-w-12 text-sm font-medium tabular-nums">
+          {shown === null ? "" : formatRating(shown)}
+        </span>
       </div>
       {error ? (
         <p id={errorId} className="text-sm font-medium text-[var(--color-accent)]">

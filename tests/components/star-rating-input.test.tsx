@@ -18,17 +18,8 @@ describe("StarRatingInput", () => {
     const group = screen.getByRole("radiogroup", { name: "Your rating of Her" });
     const radios = within(group).getAllByRole("radio");
     expect(radios.map((r) => r.getAttribute("value"))).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8"]);
-    expect(radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
-      "0/4",
-      "½/4",
-      "1/4",
-      "1½/4",
-      "2/4",
-      "2½/4",
-      "3/4",
-      "3½/4",
-      "4/4",
-    ]);
+    const names = ["0/4", "½/4", "1/4", "1½/4", "2/4", "2½/4", "3/4", "3½/4", "4/4"];
+    expect(names.map((name) => within(group).getByRole("radio", { name }))).toEqual(radios);
     expect(screen.getByRole("radio", { name: "3½/4" })).toBeInTheDocument();
   });
 
@@ -48,6 +39,32 @@ describe("StarRatingInput", () => {
     fireEvent.click(screen.getByText("2½/4"));
     expect(screen.getByRole("radio", { name: "2½/4" })).toBeChecked();
     expect(checked).not.toBeChecked();
+  });
+
+  it("is one row of a 0 and eight half stars that show the value under the pointer, then the choice", () => {
+    renderGroup({ defaultValue: 4 });
+    const halves = document.querySelectorAll(".rating-row .rating-half");
+    expect(halves).toHaveLength(8);
+    expect([...halves].map((half) => half.getAttribute("data-side"))).toEqual([
+      "left",
+      "right",
+      "left",
+      "right",
+      "left",
+      "right",
+      "left",
+      "right",
+    ]);
+    const readout = document.querySelector("[data-rating-readout]");
+    expect(readout).toHaveTextContent("2/4");
+    const seven = screen.getByRole("radio", { name: "3½/4" }).closest("label")!;
+    fireEvent.pointerEnter(seven);
+    expect(readout).toHaveTextContent("3½/4");
+    fireEvent.pointerLeave(document.querySelector(".rating-row")!);
+    expect(readout).toHaveTextContent("2/4");
+    fireEvent.click(screen.getByRole("radio", { name: "½/4" }));
+    expect(readout).toHaveTextContent("½/4");
+    expect(screen.getByRole("radio", { name: "½/4" })).toBeChecked();
   });
 
   it("links its hint and error to the group and marks it invalid", () => {
