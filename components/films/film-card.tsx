@@ -9,41 +9,60 @@ export interface FilmCardData {
   genres: string[];
   ratingCount: number;
   halfStarsTotal: number;
+  director?: string | null;
 }
 
+/**
+ * One film in a poster grid: the poster, the title (the tile's one link: it
+ * covers the whole tile), the year and first genre, and the mean rating.
+ */
 export function FilmCard({ film, headingLevel = 3 }: { film: FilmCardData; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const mean = formatMean(film.halfStarsTotal, film.ratingCount);
   return (
-    <li className="flex gap-3">
-      <FilmPoster title={film.title} year={film.year} size="sm" />
-      <div className="min-w-0">
-        <Heading className="font-serif text-lg font-semibold leading-snug">
-          <Link href={`/films/${film.slug}`} className="hover:underline">
-            {film.title}
-          </Link>
-        </Heading>
-        <p className="text-sm text-[var(--color-muted)]">
-          {[film.year, film.genres.join(", ")].filter(Boolean).join(" · ") || "Year unknown"}
-        </p>
-        <p className="text-sm">
-          {mean ? (
-            <>
-              <span className="font-medium">{mean}/4</span>{" "}
-              <span className="text-[var(--color-muted)]">
-                from {film.ratingCount} {film.ratingCount === 1 ? "rating" : "ratings"}
-              </span>
-            </>
-          ) : (
-            <span className="text-[var(--color-muted)]">Not rated yet</span>
-          )}
-        </p>
+    <li className="group relative flex min-w-0 flex-col gap-2">
+      <div className="transition-transform group-hover:-translate-y-0.5">
+        <FilmPoster
+          title={film.title}
+          year={film.year}
+          director={film.director ?? null}
+          genres={film.genres}
+          size="fill"
+        />
       </div>
+      <Heading className="font-serif text-base font-semibold leading-snug">
+        <Link
+          href={`/films/${film.slug}`}
+          className="after:absolute after:inset-0 after:content-[''] group-hover:underline"
+        >
+          {film.title}
+        </Link>
+      </Heading>
+      <p className="-mt-1 text-sm text-[var(--color-muted)]">
+        {[film.year, film.genres[0]].filter(Boolean).join(" · ") || "Year unknown"}
+      </p>
+      <p className="-mt-1 text-sm">
+        {mean ? (
+          <>
+            <span className="font-medium">
+              <span aria-hidden="true" className="text-[var(--color-accent)]">
+                ★{" "}
+              </span>
+              {mean}/4
+            </span>{" "}
+            <span className="text-[var(--color-muted)]">
+              · {film.ratingCount} {film.ratingCount === 1 ? "rating" : "ratings"}
+            </span>
+          </>
+        ) : (
+          <span className="text-[var(--color-muted)]">Not rated yet</span>
+        )}
+      </p>
     </li>
   );
 }
 
-/** Film cards in a grid; `headingLevel` 2 where the list sits right under the page's h1. */
+/** Film posters in a grid (2 across on a phone, up to 6 on a wide screen); `headingLevel` 2 right under the page's h1. */
 export function FilmGrid({
   films,
   label,
@@ -54,7 +73,10 @@ export function FilmGrid({
   headingLevel?: 2 | 3;
 }) {
   return (
-    <ul aria-label={label} className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+    <ul
+      aria-label={label}
+      className="grid grid-cols-2 gap-x-4 gap-y-6 min-[480px]:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
+    >
       {films.map((film) => (
         <FilmCard key={film.slug} film={film} headingLevel={headingLevel} />
       ))}

@@ -33,6 +33,13 @@ export const films = pgTable(
     index("films_title_idx").on(t.title, t.id),
     index("films_created_idx").on(t.createdAt, t.id),
     index("films_rating_count_idx").on(t.ratingCount, t.id),
+    index("films_popular_idx").on(
+      t.ratingCount.desc(),
+      sql`(${t.halfStarsTotal}::numeric / nullif(${t.ratingCount}, 0)) desc nulls last`,
+      sql`${t.year} desc nulls last`,
+      t.title,
+      t.id,
+    ),
     index("films_mean_rating_idx").on(sql`(${t.halfStarsTotal}::numeric / nullif(${t.ratingCount}, 0))`, t.id),
     check("films_year_check", sql`${t.year} is null or ${t.year} between 1870 and 2100`),
     check("films_runtime_check", sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),

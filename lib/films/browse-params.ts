@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { parsePage } from "@/lib/params";
 
-export const SORTS = ["relevance", "title", "year", "rating", "ratings"] as const;
+export const SORTS = ["relevance", "popular", "title", "year", "rating", "ratings"] as const;
 export type FilmSort = (typeof SORTS)[number];
 
 export const SORT_LABELS: Record<FilmSort, string> = {
   relevance: "Best match",
+  popular: "Most rated, then best rated",
   title: "Title",
   year: "Year (newest first)",
   rating: "Mean rating",
@@ -59,8 +60,8 @@ export function parseBrowseParams(input: Record<string, string | string[] | unde
     page: input.page ?? 1,
   });
   const q = parsed.q;
-  let sort: FilmSort = parsed.sort ?? (q ? "relevance" : "title");
-  if (sort === "relevance" && !q) sort = "title";
+  let sort: FilmSort = parsed.sort ?? (q ? "relevance" : "popular");
+  if (sort === "relevance" && !q) sort = "popular";
   return { q, genre: parsed.genre || null, decade: parsed.decade, sort, page: parsed.page };
 }
 
@@ -71,7 +72,7 @@ export function browseHref(params: BrowseParams, changes: Partial<BrowseParams> 
   if (next.q) search.set("q", next.q);
   if (next.genre) search.set("genre", next.genre);
   if (next.decade) search.set("decade", String(next.decade));
-  const defaultSort = next.q ? "relevance" : "title";
+  const defaultSort = next.q ? "relevance" : "popular";
   if (next.sort !== defaultSort) search.set("sort", next.sort);
   if (next.page > 1) search.set("page", String(next.page));
   const qs = search.toString();

@@ -16,7 +16,13 @@ export interface FilmCard {
   runtimeMinutes: number | null;
   ratingCount: number;
   halfStarsTotal: number;
+  /** The first-billed director, for the poster; null when the catalogue names none. */
+  director: string | null;
 }
+
+// The director rides along as a column (film_credits_film_idx), so a page of cards stays one query.
+// Spelled out in full: in a one-table select Drizzle leaves its columns unqualified, which the
+// subquery's own tables would capture.
 
 const cardColumns = {
   slug: films.slug,
@@ -26,6 +32,10 @@ const cardColumns = {
   runtimeMinutes: films.runtimeMinutes,
   ratingCount: films.ratingCount,
   halfStarsTotal: films.halfStarsTotal,
+  director: sql<string | null>`(select director.name from film_credits director_credit
+    join people director on director.id = director_credit.person_id
+    where director_credit.film_id = "films"."id" and director_credit.role = 'director'
+    order by director_credit.billing_order limit 1)`,
 };
 
 export type BrowseResult = Page<FilmCard>;
@@ -63,6 +73,15 @@ export async function browseFilms(params: BrowseParams): Promise<BrowseResult> {
           sql`(lower(${films.title}) = lower(${params.q})) desc`,
           sql`ts_rank(${films.search}, ${query!}) desc`,
           sql`${films.ratingCount} desc`,
+          asc(films.title),
+          asc(films.id),
+        ];
+      case "popular":
+        // The films members talk about first; among the unrated, the newest (films_popular_idx).
+        return [
+          sql`${films.ratingCount} desc nulls last`,
+          sql`${meanExpression} desc nulls last`,
+          sql`${films.year} desc nulls last`,
           asc(films.title),
           asc(films.id),
         ];

@@ -42,6 +42,18 @@ describe("search", () => {
 });
 
 describe("filters and sorts", () => {
+  it("opens on the most rated films, then the best rated, then the newest, not on titles starting with digits", async () => {
+    const result = await browse({});
+    const [first, ...rest] = result.items;
+    expect(first).toMatchObject({ title: "Her" });
+    expect(first!.ratingCount).toBeGreaterThan(0);
+    const unrated = rest.filter((f) => f.ratingCount === 0);
+    const years = unrated.map((f) => f.year ?? 0);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(result.items.map((f) => f.title)).not.toContain("10,000 B.C.");
+    expect(first!.director).toBe("Spike Jonze");
+  });
+
   it("filters by genre and decade together", async () => {
     const result = await browse({ genre: "Horror", decade: "1990", sort: "year" });
     expect(result.total).toBeGreaterThan(0);
@@ -131,5 +143,8 @@ describe("film and person pages' data", () => {
     const jonze = await getPersonBySlug("spike-jonze");
     expect(jonze!.roles.map((r) => r.role)).toEqual(["director", "writer"]);
     expect(jonze!.roles[0]!.films.map((f) => f.title)).toContain("Her");
+    // A card's director is the film's, not the person whose filmography lists it.
+    const writing = jonze!.roles.find((r) => r.role === "writer")!;
+    expect(writing.films.find((f) => f.title === "Her")?.director).toBe("Spike Jonze");
   });
 });

@@ -7,7 +7,7 @@ describe("parseBrowseParams", () => {
       q: "",
       genre: null,
       decade: null,
-      sort: "title",
+      sort: "popular",
       page: 1,
     });
     expect(parseBrowseParams({ page: "abc", decade: "1995" }).page).toBe(1);
@@ -25,7 +25,7 @@ describe("parseBrowseParams", () => {
 
   it("sorts by relevance only when there is a search", () => {
     expect(parseBrowseParams({ q: "her" }).sort).toBe("relevance");
-    expect(parseBrowseParams({ sort: "relevance" }).sort).toBe("title");
+    expect(parseBrowseParams({ sort: "relevance" }).sort).toBe("popular");
   });
 });
 

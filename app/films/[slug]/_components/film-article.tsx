@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilmPoster } from "@/components/films/film-poster";
+import { FilmPoster, posterStyle } from "@/components/films/film-poster";
 import { CreditList } from "@/components/films/credit-list";
 import { RatingHistogram } from "@/components/ratings/rating-histogram";
 import { RatingSummary } from "@/components/ratings/rating-summary";
@@ -53,21 +53,39 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
   ].filter(Boolean);
   return (
     <article className="space-y-10">
-      <header className="flex flex-col gap-6 sm:flex-row">
-        <FilmPoster title={film.title} year={film.year} size="lg" />
-        <div className="space-y-3">
-          <h1 className="font-serif text-4xl font-bold">
-            {film.title}{" "}
-            {film.year ? <span className="font-normal text-[var(--color-muted)]">({film.year})</span> : null}
-          </h1>
-          {facts.length ? <p className="text-[var(--color-muted)]">{facts.join(" · ")}</p> : null}
+      <header
+        className="grid gap-6 rounded-lg border border-[var(--color-line)] p-5 sm:grid-cols-[12rem_minmax(0,1fr)] sm:p-8"
+        style={{
+          background: `color-mix(in srgb, ${posterStyle(film.title, film.year).background} 10%, var(--color-card))`,
+        }}
+      >
+        <div className="w-36 sm:w-48">
+          <FilmPoster
+            title={film.title}
+            year={film.year}
+            director={film.directors[0]?.name ?? null}
+            genres={film.genres}
+            size="fill"
+          />
+        </div>
+        <div className="min-w-0 space-y-4">
+          <div className="space-y-2">
+            <h1 className="font-serif text-4xl font-bold leading-tight sm:text-5xl">
+              {film.title}{" "}
+              {film.year ? <span className="font-normal text-[var(--color-muted)]">({film.year})</span> : null}
+            </h1>
+            {facts.length ? <p className="text-[var(--color-muted)]">{facts.join(" · ")}</p> : null}
+            <CreditList label="Directed by" people={film.directors} />
+            <CreditList label="Written by" people={film.writers} />
+          </div>
+          {film.logline ? <p className="font-serif text-lg italic">{film.logline}</p> : null}
           {film.genres.length ? (
             <ul aria-label="Genres" className="flex flex-wrap gap-2">
               {film.genres.map((genre) => (
                 <li key={genre}>
                   <Link
                     href={`/films?genre=${encodeURIComponent(genre)}`}
-                    className="rounded-full border border-[var(--color-line)] px-3 py-0.5 text-sm hover:bg-[var(--color-card)]"
+                    className="rounded-full border border-[var(--color-line)] bg-[var(--color-paper)] px-3 py-0.5 text-sm hover:border-[var(--color-accent)]"
                   >
                     {genre}
                   </Link>
@@ -75,9 +93,36 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
               ))}
             </ul>
           ) : null}
-          {film.logline ? <p className="font-serif text-lg italic">{film.logline}</p> : null}
-          <CreditList label="Directed by" people={film.directors} />
-          <CreditList label="Written by" people={film.writers} />
+          <section aria-labelledby="ratings-heading" className="flex flex-wrap items-end gap-x-8 gap-y-3">
+            <div className="space-y-1">
+              <h2
+                id="ratings-heading"
+                className="text-sm font-medium uppercase tracking-wider text-[var(--color-muted)]"
+              >
+                Ratings
+              </h2>
+              <RatingSummary halfStarsTotal={film.halfStarsTotal} ratingCount={film.ratingCount} />
+            </div>
+            {film.ratingCount > 0 ? (
+              <div className="w-48">
+                <RatingHistogram histogram={histogram} caption={`Ratings of ${title}`} />
+              </div>
+            ) : null}
+          </section>
+          <ViewerRatingPanel
+            film={{ slug: film.slug, title: film.title }}
+            rate={rateFilmAction}
+            visitor={
+              <p className="text-sm">
+                <Link
+                  href={`/signin?callbackUrl=${encodeURIComponent(`/films/${film.slug}`)}`}
+                  className="font-medium text-[var(--color-accent)] hover:underline"
+                >
+                  Sign in to rate or review {film.title}
+                </Link>
+              </p>
+            }
+          />
         </div>
       </header>
 
@@ -108,32 +153,6 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
         ) : (
           <p className="text-[var(--color-muted)]">The catalogue does not list this film’s cast yet.</p>
         )}
-      </section>
-
-      <section aria-labelledby="ratings-heading" className="space-y-4">
-        <h2 id="ratings-heading" className="font-serif text-2xl font-semibold">
-          Ratings
-        </h2>
-        <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)]">
-          <div className="space-y-3">
-            <RatingSummary halfStarsTotal={film.halfStarsTotal} ratingCount={film.ratingCount} />
-            {film.ratingCount > 0 ? <RatingHistogram histogram={histogram} caption={`Ratings of ${title}`} /> : null}
-          </div>
-          <ViewerRatingPanel
-            film={{ slug: film.slug, title: film.title }}
-            rate={rateFilmAction}
-            visitor={
-              <p className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4">
-                <Link
-                  href={`/signin?callbackUrl=${encodeURIComponent(`/films/${film.slug}`)}`}
-                  className="font-medium text-[var(--color-accent)] hover:underline"
-                >
-                  Sign in to rate or review {film.title}
-                </Link>
-              </p>
-            }
-          />
-        </div>
       </section>
 
       <section aria-labelledby="reviews-heading" className="space-y-4">

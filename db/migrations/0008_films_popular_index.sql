@@ -1,0 +1,1 @@
+CREATE INDEX "films_popular_idx" ON "films" USING btree ("rating_count" DESC NULLS LAST,("half_stars_total"::numeric / nullif("rating_count", 0)) desc nulls last,"year" desc nulls last,"title","id");
