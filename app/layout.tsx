@@ -39,6 +39,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <Link href="/films" className="hover:underline">
                   Films
                 </Link>
+                <Link href="/reviews" className="hover:underline">
+                  Reviews
+                </Link>
               </nav>
               <div className="ml-auto flex items-center gap-3">
                 <SearchBox />

@@ -5,7 +5,9 @@ import { Suspense } from "react";
 import { FilmGrid, type FilmCardData } from "@/components/films/film-card";
 import { SearchBox } from "@/components/films/search-box";
 import { LoadingPanel } from "@/components/ui/loading-panel";
-import { readHomeShelves } from "@/lib/cache/reads";
+import { SiteReviewCard } from "@/components/reviews/site-review-card";
+import { readHomePage } from "@/lib/cache/reads";
+import { pluralize } from "@/lib/text";
 
 export const metadata: Metadata = {
   alternates: {
@@ -27,40 +29,74 @@ export default function HomePage() {
         <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
-      <Suspense fallback={<LoadingPanel what="the latest films" />}>
-        <Shelves />
+      <Suspense fallback={<LoadingPanel what="the latest reviews" />}>
+        <Front />
       </Suspense>
-
-      <p>
-        <Link href="/films" className="font-medium text-[var(--color-accent)] hover:underline">
-          Browse the whole catalogue →
-        </Link>
-      </p>
     </div>
   );
 }
 
 /**
- * The film rows, from the cache (tagged by the catalogue and the reviews).
- * No film is known when the app is built, so they are read when asked for.
+ * The latest reviews, the week's most discussed, and two rows of films, from
+ * the cache (tagged by the catalogue and the reviews). No review is known when
+ * the app is built, so they are read when asked for.
  */
-async function Shelves() {
+async function Front() {
   await connection();
-  const { recent, best } = await readHomeShelves();
+  const { latest, discussed, best, newlyRated } = await readHomePage();
   return (
     <>
-      <FilmShelf
-        id="recent"
-        title="Newly reviewed"
-        label="Newly reviewed films"
-        films={recent}
-        empty="No reviews have been published yet."
-      />
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
+        <section aria-labelledby="latest-heading" className="space-y-5">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="latest-heading" className="font-serif text-2xl font-semibold">
+              Latest reviews
+            </h2>
+            <Link href="/reviews" className="text-sm font-medium text-[var(--color-accent)] hover:underline">
+              All reviews →
+            </Link>
+          </div>
+          {latest.length ? (
+            <ol aria-label="Latest reviews" className="space-y-6">
+              {latest.map((review) => (
+                <li key={review.id}>
+                  <SiteReviewCard review={review} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-[var(--color-muted)]">No reviews have been published yet.</p>
+          )}
+        </section>
+        <section aria-labelledby="discussed-heading" className="space-y-5">
+          <h2 id="discussed-heading" className="font-serif text-2xl font-semibold">
+            Most discussed this week
+          </h2>
+          {discussed.length ? (
+            <ol aria-label="Most discussed reviews this week" className="space-y-6">
+              {discussed.map((review) => (
+                <li key={review.id}>
+                  <SiteReviewCard review={review} note={`${pluralize(review.recentComments, "comment")} this week`} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="text-[var(--color-muted)]">Nobody has commented on a review this week.</p>
+          )}
+        </section>
+      </div>
       <FilmShelf
         id="best"
         title="Best rated"
         label="Best-rated films"
         films={best}
+        empty="No film has been rated yet."
+      />
+      <FilmShelf
+        id="newly-rated"
+        title="Newly rated"
+        label="Newly rated films"
+        films={newlyRated}
         empty="No film has been rated yet."
       />
     </>

@@ -44,6 +44,7 @@ export const comments = pgTable(
     index("comments_review_idx").on(t.reviewId, t.threadRootId, t.createdAt, t.id),
     index("comments_parent_idx").on(t.parentId),
     index("comments_author_idx").on(t.authorId, t.createdAt),
+    index("comments_created_idx").on(t.createdAt),
     index("comments_held_idx")
       .on(t.heldAt)
       .where(sql`${t.heldAt} is not null and ${t.removedAt} is null`),

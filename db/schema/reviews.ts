@@ -30,6 +30,7 @@ export const ratings = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.filmId] }),
     index("ratings_film_idx").on(t.filmId, t.halfStars),
+    index("ratings_rated_idx").on(t.ratedAt),
     check("ratings_half_stars_check", sql`${t.halfStars} between 0 and 8`),
   ],
 );

@@ -9,7 +9,7 @@ import {
   getPersonBySlug,
   listBestRatedFilms,
   listGenres,
-  listRecentlyReviewedFilms,
+  listNewlyRatedFilms,
   type BrowseResult,
   type FilmCard,
   type FilmDetail,
@@ -22,11 +22,14 @@ import type { ReviewListParams } from "@/lib/reviews/params";
 import {
   getReview,
   listFeedReviews,
+  listLatestReviews,
   listMemberReviews,
+  listMostDiscussedReviews,
   type FeedReview,
   type MemberReviewItem,
   type ReviewDetail,
   type ReviewPage,
+  type SiteReviewItem,
 } from "@/lib/reviews/queries";
 import { listSitemapPaths, type SitemapPaths } from "@/lib/seo/sitemap";
 import { tags } from "./tags";
@@ -123,12 +126,31 @@ export async function readBrowse(params: BrowseParams): Promise<BrowseResult> {
   return browseFilms(params);
 }
 
-export async function readHomeShelves(): Promise<{ recent: FilmCard[]; best: FilmCard[] }> {
+/** Everything the home page shows: the latest reviews, the week's most discussed, the best rated and newly rated films. */
+export async function readHomePage(): Promise<{
+  latest: SiteReviewItem[];
+  discussed: (SiteReviewItem & { recentComments: number })[];
+  best: FilmCard[];
+  newlyRated: FilmCard[];
+}> {
   "use cache";
   cacheLife("shared");
   cacheTag(tags.catalogue, tags.reviews);
-  const [recent, best] = await Promise.all([listRecentlyReviewedFilms(6), listBestRatedFilms(6)]);
-  return { recent, best };
+  const [latest, discussed, best, newlyRated] = await Promise.all([
+    listLatestReviews(1, 6),
+    listMostDiscussedReviews(5),
+    listBestRatedFilms(6),
+    listNewlyRatedFilms(6),
+  ]);
+  return { latest: latest.items, discussed, best, newlyRated };
+}
+
+/** A page of the site's latest reviews (/reviews). */
+export async function readLatestReviews(page: number): Promise<ReviewPage<SiteReviewItem>> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.reviews);
+  return listLatestReviews(page);
 }
 
 export async function readFeedReviews(scope: { filmId?: number; authorId?: string }): Promise<FeedReview[]> {

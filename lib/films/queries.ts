@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { filmCredits, films, people, reviews } from "@/db/schema";
+import { filmCredits, films, people, ratings } from "@/db/schema";
 import type { CreditRole } from "@/db/schema";
 import { PAGE_SIZE, toPrefixTsquery, type BrowseParams } from "./browse-params";
 import { paginate, type Page } from "@/lib/pagination";
@@ -224,20 +224,29 @@ export async function getPersonBySlug(slug: string): Promise<PersonFilmography |
   return { slug: person.slug, name: person.name, roles };
 }
 
-/** Films whose reviews were published most recently, newest first. */
-export async function listRecentlyReviewedFilms(limit = 8): Promise<FilmCard[]> {
+/**
+ * Films rated most recently, newest first: those among the latest 200 ratings
+ * (read backwards along ratings_rated_idx, so the cost does not grow with the
+ * number of ratings).
+ */
+export async function listNewlyRatedFilms(limit = 6): Promise<FilmCard[]> {
   const db = await getDb();
+  const recent = db
+    .select({ filmId: ratings.filmId, ratedAt: ratings.ratedAt })
+    .from(ratings)
+    .orderBy(desc(ratings.ratedAt))
+    .limit(200)
+    .as("recent");
   const latest = db
-    .select({ filmId: reviews.filmId, publishedAt: sql<Date>`max(${reviews.publishedAt})`.as("latest_published_at") })
-    .from(reviews)
-    .where(and(eq(reviews.status, "published"), isNotNull(reviews.publishedAt)))
-    .groupBy(reviews.filmId)
+    .select({ filmId: recent.filmId, ratedAt: sql<Date>`max(${recent.ratedAt})`.as("latest_rated_at") })
+    .from(recent)
+    .groupBy(recent.filmId)
     .as("latest");
   return db
     .select(cardColumns)
     .from(latest)
     .innerJoin(films, eq(films.id, latest.filmId))
-    .orderBy(desc(latest.publishedAt), asc(films.id))
+    .orderBy(desc(latest.ratedAt), asc(films.id))
     .limit(limit);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { filmCredits, films, people, ratings, reviewLikes, reviews, users } from "@/db/schema";
+import { comments, filmCredits, films, people, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
 import { markdownExcerpt, MARKDOWN_RENDERER_VERSION } from "@/lib/markdown";
 import { htmlExcerpt } from "@/lib/markdown/excerpt";
@@ -436,4 +436,94 @@ export async function listReviewsForSitemap(limit: number): Promise<{ id: number
     .orderBy(asc(reviews.id))
     .limit(limit);
   return rows;
+}
+
+/** One review in a list of reviews across the site: its author and its film beside what every list shows. */
+export interface SiteReviewItem extends ListedReview {
+  author: ReviewAuthor;
+  film: { slug: string; title: string; year: number | null; genres: string[] };
+}
+
+const siteReviewColumns = {
+  id: reviews.id,
+  handle: users.handle,
+  name: authorName,
+  filmSlug: films.slug,
+  filmTitle: films.title,
+  filmYear: films.year,
+  filmGenres: films.genres,
+  ...listedReviewColumns,
+};
+
+function toSiteReview(
+  row: ListedRow & {
+    handle: string;
+    name: string;
+    filmSlug: string;
+    filmTitle: string;
+    filmYear: number | null;
+    filmGenres: string[];
+  },
+): SiteReviewItem {
+  return {
+    ...toListedReview(row),
+    author: { handle: row.handle, name: row.name },
+    film: { slug: row.filmSlug, title: row.filmTitle, year: row.filmYear, genres: row.filmGenres },
+  };
+}
+
+/**
+ * The site's published reviews, newest first (reviews_latest_idx), a page at a
+ * time: the home page's latest reviews and the /reviews pages. One query.
+ */
+export async function listLatestReviews(
+  page: number,
+  pageSize = REVIEWS_PAGE_SIZE,
+): Promise<ReviewPage<SiteReviewItem>> {
+  const db = await getDb();
+  const where = eq(reviews.status, "published");
+  const rows = await db
+    .select(siteReviewColumns)
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(ratings, ratingJoin)
+    .where(where)
+    .orderBy(desc(reviews.publishedAt), desc(reviews.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const total = await totalOf(rows, page, where);
+  return paginate(rows.map(toSiteReview), total, page, pageSize);
+}
+
+/**
+ * The published reviews with the most comments shown in the last seven days,
+ * with that count, most discussed first (comments_created_idx). One query.
+ */
+export async function listMostDiscussedReviews(limit = 5): Promise<(SiteReviewItem & { recentComments: number })[]> {
+  const db = await getDb();
+  const talk = db
+    .select({ reviewId: comments.reviewId, recent: sql<number>`count(*)`.mapWith(Number).as("recent") })
+    .from(comments)
+    .where(
+      and(
+        sql`${comments.createdAt} > now() - interval '7 days'`,
+        isNull(comments.deletedAt),
+        isNull(comments.removedAt),
+        isNull(comments.heldAt),
+      ),
+    )
+    .groupBy(comments.reviewId)
+    .as("talk");
+  const rows = await db
+    .select({ ...siteReviewColumns, recentComments: talk.recent })
+    .from(talk)
+    .innerJoin(reviews, eq(reviews.id, talk.reviewId))
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .leftJoin(ratings, ratingJoin)
+    .where(eq(reviews.status, "published"))
+    .orderBy(desc(talk.recent), desc(reviews.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...toSiteReview(row), recentComments: row.recentComments }));
 }
