@@ -69,16 +69,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
       ? newNonce()
       : undefined;
   const policy = policyForThisSite(nonce);
+  // Next reads the nonce from the request's own policy header; other requests pass on untouched.
   const forward = new Headers(request.headers);
   if (nonce) forward.set("content-security-policy", policy);
+  const passOn = () => (nonce ? NextResponse.next({ request: { headers: forward } }) : NextResponse.next());
 
   const limited = ipLimitKind(request);
   const refusal = limited
     ? await consumeIpAllowance(await getDb(), limited, clientIp(request, env().MARQUEE_TRUSTED_PROXIES))
     : null;
-  const response = refusal
-    ? tooManyRequests(refusal)
-    : (signedInOnly(request, forward) ?? NextResponse.next({ request: { headers: forward } }));
+  const response = refusal ? tooManyRequests(refusal) : (signedInOnly(request, forward) ?? passOn());
   return applySecurityHeaders(response, policy);
 }
 
