@@ -4,6 +4,7 @@ import { reloadEnv } from "@/lib/env";
 import { IP_LIMITS_PER_MINUTE } from "@/lib/rate-limit/ip";
 import { AUTH_BODY_LIMIT_BYTES } from "@/lib/security/body";
 import { POST as authPost } from "@/app/api/auth/[...nextauth]/route";
+import { startSignIn } from "@/lib/auth/sign-in";
 import { proxy } from "@/proxy";
 import { useTestDatabase } from "../support/database";
 
@@ -13,7 +14,14 @@ vi.mock("@/lib/auth/config", () => ({
     GET: async () => new Response("auth.js"),
     POST: async (request: Request) => new Response(`auth.js read: ${await request.text()}`),
   },
+  signIn: async (provider: string) => `https://provider.example/authorize?for=${provider}`,
 }));
+
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+
+// The sign-in action reads the request's headers; here they say which address is asking.
+const requestHeaders = { current: new Headers() };
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders.current }));
 
 useTestDatabase();
 
@@ -154,5 +162,25 @@ describe("Auth.js's POST route", () => {
     expect(second.status).toBe(429);
     expect(Number(second.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect(await second.text()).toMatch(/^Too many sign-in attempts from your address/);
+  });
+});
+
+describe("the sign-in buttons' action", () => {
+  it("shares the sign-in allowance, and past it lands on the sign-in page with a message", async () => {
+    vi.stubEnv("MARQUEE_IP_LIMIT_SCALE", "0.1");
+    vi.stubEnv("AUTH_GOOGLE_ID", "google-id");
+    vi.stubEnv("AUTH_GOOGLE_SECRET", "google-secret");
+    reloadEnv();
+    requestHeaders.current = new Headers({ "x-forwarded-for": "192.0.2.120" });
+    // 0.1 × 20: two starts a minute.
+    for (let i = 0; i < 2; i++) {
+      const started = await startSignIn({ provider: "google", callbackUrl: "/films" });
+      expect(started.ok && started.value.url).toBe("https://provider.example/authorize?for=google");
+    }
+    const refused = await startSignIn({ provider: "google", callbackUrl: "/films" });
+    expect(refused.ok && refused.value.url).toBe("/signin?error=RateLimited");
+    requestHeaders.current = new Headers({ "x-forwarded-for": "192.0.2.121" });
+    const other = await startSignIn({ provider: "google" });
+    expect(other.ok && other.value.url).toBe("https://provider.example/authorize?for=google");
   });
 });
