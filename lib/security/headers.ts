@@ -66,17 +66,16 @@ export function contentSecurityPolicy(options: PolicyOptions): string {
   return policy.join("; ");
 }
 
-/** Every browser feature Marquee never uses, switched off for the page and anything it embeds. */
+/**
+ * Every browser feature Marquee never uses, switched off for the page and
+ * anything it embeds (only names Chromium knows: an unknown one is a console warning).
+ */
 const DISABLED_FEATURES = [
   "accelerometer",
-  "ambient-light-sensor",
   "autoplay",
-  "battery",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
-  "document-domain",
   "encrypted-media",
   "geolocation",
   "gyroscope",

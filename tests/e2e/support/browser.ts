@@ -51,7 +51,8 @@ export async function launchBrowser(): Promise<Browser> {
  * Fails the calling test on any content security policy violation in any
  * page of `context`: the browser's `securitypolicyviolation` events (listened
  * for before any page script runs) and its "Content Security Policy" console
- * errors, each listed with the page it happened on.
+ * errors (and Permissions-Policy header errors), each listed with the page
+ * it happened on.
  */
 async function watchContentSecurityPolicy(context: BrowserContext): Promise<string[]> {
   const violations: string[] = [];
@@ -68,7 +69,10 @@ async function watchContentSecurityPolicy(context: BrowserContext): Promise<stri
   });
   const watchConsole = (page: Page) =>
     page.on("console", (message) => {
-      if (/content security policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+      // A Permissions-Policy the browser cannot parse is reported the same way: a header to fix.
+      if (/content security policy|permissions-policy header/i.test(message.text())) {
+        violations.push(`${page.url()}: ${message.text()}`);
+      }
     });
   context.pages().forEach(watchConsole);
   context.on("page", watchConsole);
