@@ -21,6 +21,9 @@ const nextConfig = {
     // up to 20 MB (lib/imports/schema.ts); room above them lets each import answer an oversized
     // file with its own message instead of a bare error.
     serverActions: { bodySizeLimit: "21mb" },
+    // proxy.ts sees every page's requests, and Next copies a request's body for it up to this
+    // size (cutting off the rest): the same room as the server actions have.
+    proxyClientMaxBodySize: "21mb",
   },
 };
 

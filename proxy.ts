@@ -1,5 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/session-cookie";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { consumeIpAllowance, tooManyRequests, type IpLimitKind } from "@/lib/rate-limit/ip";
+import { clientIp } from "@/lib/security/client-ip";
+import { applySecurityHeaders, policyForThisSite } from "@/lib/security/apply";
+import { newNonce, rendersPerRequest } from "@/lib/security/headers";
+
+/** Pages a visitor without a session cookie is sent away from (see `signedInOnly`). */
+const SIGNED_IN_ONLY = [
+  /^\/account(\/delete|\/import(\/.*)?)?$/,
+  /^\/admin(\/.*)?$/,
+  /^\/moderation(\/.*)?$/,
+  /^\/films\/[^/]+\/review$/,
+  /^\/reviews\/[^/]+\/reply\/[^/]+$/,
+  /^\/reviews\/[^/]+\/unpublished$/,
+];
 
 /**
  * Pages that only a signed-in member can open render for each request, after
@@ -11,27 +27,63 @@ import { sessionCookie } from "@/lib/auth/session-cookie";
  * 404 page (status 200 then, marked noindex).
  * Only reads: a form posted to one of these pages gets its action's own answer.
  */
-export function proxy(request: NextRequest) {
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+function signedInOnly(request: NextRequest, forward: Headers): NextResponse | null {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const { pathname } = request.nextUrl;
+  if (!SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname))) return null;
   const cookies = request.cookies;
-  if (cookies.has(sessionCookie(false).name) || cookies.has(sessionCookie(true).name)) return NextResponse.next();
+  if (cookies.has(sessionCookie(false).name) || cookies.has(sessionCookie(true).name)) return null;
   // The admin's pages do not exist for anyone else: a visitor gets the site's 404 page, with its status.
-  if (request.nextUrl.pathname === "/admin" || request.nextUrl.pathname.startsWith("/admin/")) {
-    return NextResponse.rewrite(new URL("/~not-found", request.url));
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) {
+    return NextResponse.rewrite(new URL("/~not-found", request.url), { request: { headers: forward } });
   }
-  const back = encodeURIComponent(`${request.nextUrl.pathname}${request.nextUrl.search}`).replace(/%2F/g, "/");
+  const back = encodeURIComponent(`${pathname}${request.nextUrl.search}`).replace(/%2F/g, "/");
   return NextResponse.redirect(new URL(`/signin?callbackUrl=${back}`, request.url));
 }
 
+/**
+ * What a request counts against its address's allowance, if anything:
+ * searching as a visitor, reading a feed. Pages served from the cache are
+ * never counted; sign-in starts are counted by Auth.js's route and the
+ * sign-in action.
+ */
+export function ipLimitKind(request: NextRequest): IpLimitKind | null {
+  const { pathname, searchParams } = request.nextUrl;
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  if (/^\/(feeds\/[^/]+|films\/[^/]+\/feed|members\/[^/]+\/feed)\.xml$/.test(pathname)) return "feed";
+  const signedIn = request.cookies.has(sessionCookie(false).name) || request.cookies.has(sessionCookie(true).name);
+  if (pathname === "/films" && (searchParams.get("q") ?? "").trim() !== "" && !signedIn) return "search";
+  return null;
+}
+
+/**
+ * Every response leaves with the security headers of lib/security/headers.ts.
+ * A page rendered for each request gets a fresh nonce: Next reads it from the
+ * request's Content-Security-Policy header and puts it on every script it
+ * writes, so the policy can name the nonce instead of allowing inline scripts.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  // `next dev` renders every page for each request and injects scripts of its own: it keeps the simpler policy.
+  const nonce =
+    env().NODE_ENV !== "development" && request.method === "GET" && rendersPerRequest(request.nextUrl.pathname)
+      ? newNonce()
+      : undefined;
+  const policy = policyForThisSite(nonce);
+  // Next reads the nonce from the request's own policy header; other requests pass on untouched.
+  const forward = new Headers(request.headers);
+  if (nonce) forward.set("content-security-policy", policy);
+  const passOn = () => (nonce ? NextResponse.next({ request: { headers: forward } }) : NextResponse.next());
+
+  const limited = ipLimitKind(request);
+  const refusal = limited
+    ? await consumeIpAllowance(await getDb(), limited, clientIp(request, env().MARQUEE_TRUSTED_PROXIES))
+    : null;
+  const response = refusal ? tooManyRequests(refusal) : (signedInOnly(request, forward) ?? passOn());
+  return applySecurityHeaders(response, policy);
+}
+
 export const config = {
-  matcher: [
-    "/account",
-    "/account/delete",
-    "/account/import/:path*",
-    "/admin/:path*",
-    "/moderation/:path*",
-    "/films/:slug/review",
-    "/reviews/:id/reply/:comment",
-    "/reviews/:id/unpublished",
-  ],
+  // Every path but Auth.js's: pages, route handlers, static files and the 404 page. Next copies
+  // a request's body for the proxy, so Auth.js's route caps its body and sets these headers itself.
+  matcher: "/((?!api/auth/).*)",
 };

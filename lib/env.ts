@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -38,9 +39,39 @@ const schema = z.object({
   MARQUEE_COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** Comments a member may post in a day. */
   MARQUEE_COMMENT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(200),
+  /**
+   * The proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges,
+   * comma-separated (say "10.0.0.0/8, ::1"). None by default: the client is the
+   * connection's own address.
+   */
+  MARQUEE_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isAddressOrRange), "must be IP addresses or CIDR ranges, comma-separated"),
+  /**
+   * Multiplies every per-IP limit (sign-in starts, anonymous search, feeds);
+   * 0 turns them off. For test and benchmark runs from one address.
+   */
+  MARQUEE_IP_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** "203.0.113.7", "2001:db8::1", "10.0.0.0/8" or "2001:db8::/32". */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^[0-9]{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

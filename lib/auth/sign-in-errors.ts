@@ -20,6 +20,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
         "Sign-in could not be completed: the provider could not be reached or the sign-in was not valid. " +
         "Please try again in a moment, or choose another provider."
       );
+    case "RateLimited":
+      return "Too many sign-in attempts came from your address just now. Wait a minute, then try again.";
     default:
       return "Sign-in did not complete. Please try again, or choose another provider.";
   }

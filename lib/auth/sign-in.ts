@@ -1,5 +1,10 @@
 import "server-only";
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { consumeIpAllowance } from "@/lib/rate-limit/ip";
+import { clientIp } from "@/lib/security/client-ip";
 import { z } from "zod";
 import type { Tag } from "@/lib/cache/tags";
 import { ok, type Result } from "@/lib/result";
@@ -29,6 +34,11 @@ export async function startSignIn(
   input: z.output<typeof signInSchema>,
 ): Promise<Result<{ url: string; changed: Tag[] }>> {
   if (!configuredProviders().some((p) => p.id === input.provider)) return ok({ url: "/signin", changed: [] });
+  // The same per-address allowance as POST /api/auth/signin/* (proxy.ts): each start stores sign-in state.
+  const address = clientIp({ headers: await headers() }, env().MARQUEE_TRUSTED_PROXIES);
+  if (await consumeIpAllowance(await getDb(), "sign-in", address)) {
+    return ok({ url: "/signin?error=RateLimited", changed: [] });
+  }
   try {
     const url = await signIn(input.provider, {
       redirect: false,

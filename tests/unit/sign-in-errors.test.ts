@@ -15,6 +15,10 @@ describe("sign-in error messages", () => {
     expect(signInErrorMessage("Configuration")).toMatch(/could not be reached/);
   });
 
+  it("tells a visitor whose address started too many sign-ins to wait", () => {
+    expect(signInErrorMessage("RateLimited")).toMatch(/Too many sign-in attempts.*Wait a minute/);
+  });
+
   it("says nothing when there is no error", () => {
     expect(signInErrorMessage(undefined)).toBeNull();
     expect(signInErrorMessage("")).toBeNull();

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { localPath } from "@/lib/auth/redirect";
 import { sessionCookie } from "@/lib/auth/session-cookie";
+import { AUTH_BODY_LIMIT_BYTES, readBoundedBody } from "@/lib/security/body";
 
 function notFound() {
   return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -19,7 +20,11 @@ export async function POST(request: Request): Promise<Response> {
   if (origin && origin !== url.origin) {
     return new NextResponse("Demo sign-in only works from this site's own sign-in page.", { status: 403 });
   }
-  const form = await request.formData();
+  const body = await readBoundedBody(request, AUTH_BODY_LIMIT_BYTES);
+  if (body instanceof Response) return body;
+  const form = await new Response(body, {
+    headers: { "content-type": request.headers.get("content-type") ?? "" },
+  }).formData();
   const handle = String(form.get("handle") ?? "");
   const destination = localPath(form.get("callbackUrl"), { origin: url.origin });
 

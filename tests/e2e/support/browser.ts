@@ -8,6 +8,8 @@ import { e2e } from "./context";
 export interface Browser {
   context: BrowserContext;
   page: Page;
+  /** Every content security policy violation seen so far; the test fails at its end unless this is empty. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function launchBrowser(): Promise<Browser> {
     ],
   });
   context.setDefaultTimeout(15_000);
+  const cspViolations = await watchContentSecurityPolicy(context);
   const page = context.pages()[0] ?? (await context.newPage());
   let closed = false;
   const close = async () => {
@@ -41,7 +44,42 @@ export async function launchBrowser(): Promise<Browser> {
     rmSync(profile, { recursive: true, force: true });
   };
   onTestFinished(close);
-  return { context, page, close };
+  return { context, page, cspViolations, close };
+}
+
+/**
+ * Fails the calling test on any content security policy violation in any
+ * page of `context`: the browser's `securitypolicyviolation` events (listened
+ * for before any page script runs) and its "Content Security Policy" console
+ * errors (and Permissions-Policy header errors), each listed with the page
+ * it happened on.
+ */
+async function watchContentSecurityPolicy(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeBinding("__reportCspViolation", ({ page }, report: string) => {
+    violations.push(`${page.url()}: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (report: string) => Promise<void> })
+        .__reportCspViolation;
+      const sample = event.sample ? ` "${event.sample}"` : "";
+      void report?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"}${sample}`);
+    });
+  });
+  const watchConsole = (page: Page) =>
+    page.on("console", (message) => {
+      // A Permissions-Policy the browser cannot parse is reported the same way: a header to fix.
+      if (/content security policy|permissions-policy header/i.test(message.text())) {
+        violations.push(`${page.url()}: ${message.text()}`);
+      }
+    });
+  context.pages().forEach(watchConsole);
+  context.on("page", watchConsole);
+  onTestFinished(() => {
+    expect(violations, `Content security policy violations:\n${violations.join("\n")}`).toEqual([]);
+  });
+  return violations;
 }
 
 /** A full-page screenshot in test-results/<name>.png. */

@@ -150,6 +150,8 @@ export default async function setup(project: TestProject) {
       MARQUEE_SITE_URL: baseUrl,
       // A short posting interval keeps the journeys quick; the limit itself is still on.
       MARQUEE_COMMENT_INTERVAL_SECONDS: "2",
+      // Every journey comes from 127.0.0.1: fifty times the per-address limits, still on.
+      MARQUEE_IP_LIMIT_SCALE: "50",
     });
 
     if (process.env.E2E_SKIP_BUILD === "1") {

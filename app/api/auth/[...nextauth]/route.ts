@@ -1,3 +1,34 @@
+import { NextRequest } from "next/server";
+import { getDb } from "@/db/client";
 import { handlers } from "@/lib/auth/config";
+import { env } from "@/lib/env";
+import { consumeIpAllowance, tooManyRequests } from "@/lib/rate-limit/ip";
+import { applySecurityHeaders } from "@/lib/security/apply";
+import { AUTH_BODY_LIMIT_BYTES, withBoundedBody } from "@/lib/security/body";
+import { clientIp } from "@/lib/security/client-ip";
 
-export const { GET, POST } = handlers;
+// proxy.ts leaves Auth.js's paths alone (it would copy every body first), so the headers are set here.
+
+export async function GET(request: NextRequest): Promise<Response> {
+  return applySecurityHeaders(await handlers.GET(request));
+}
+
+/**
+ * Auth.js's POST endpoints (sign-in starts, sign-out, callbacks): the body is
+ * capped before anything reads it, and each address may start only so many
+ * sign-ins a minute.
+ */
+export async function POST(request: NextRequest): Promise<Response> {
+  const bounded = await withBoundedBody(
+    request,
+    AUTH_BODY_LIMIT_BYTES,
+    (body) => new NextRequest(request.url, { method: request.method, headers: request.headers, body }),
+  );
+  if (bounded instanceof Response) return applySecurityHeaders(bounded);
+  if (bounded.nextUrl.pathname.startsWith("/api/auth/signin/")) {
+    const address = clientIp(bounded, env().MARQUEE_TRUSTED_PROXIES);
+    const refusal = await consumeIpAllowance(await getDb(), "sign-in", address);
+    if (refusal) return applySecurityHeaders(tooManyRequests(refusal));
+  }
+  return applySecurityHeaders(await handlers.POST(bounded));
+}
