@@ -120,6 +120,7 @@ export function securityHeaders(options: { https: boolean }): { key: string; val
 const PER_REQUEST_PAGES = [
   /^\/$/,
   /^\/films$/,
+  /^\/reviews$/,
   /^\/signin$/,
   /^\/account(\/delete|\/import(\/.*)?)?$/,
   /^\/admin(\/.*)?$/,

@@ -124,6 +124,7 @@ describe("bounds", () => {
       (p: string) => `/admin/blocklist?page=${p}`,
       (p: string) => `/films?page=${p}`,
       (p: string) => `/films?q=her&page=${p}`,
+      (p: string) => `/reviews?page=${p}`,
       (p: string) => `/films/her/reviews/liked/${p}`,
       (p: string) => `/members/${member.handle}/reviews/${p}`,
       (p: string) => `/reviews/${review!.id}/comments/${p}`,

@@ -103,7 +103,16 @@ describe("the other security headers", () => {
 
 describe("which pages get a nonce", () => {
   it("is the pages rendered for each request, not the cached ones", () => {
-    for (const path of ["/", "/films", "/signin", "/account", "/account/import/3", "/admin/blocklist", "/moderation"]) {
+    for (const path of [
+      "/",
+      "/films",
+      "/reviews",
+      "/signin",
+      "/account",
+      "/account/import/3",
+      "/admin/blocklist",
+      "/moderation",
+    ]) {
       expect(rendersPerRequest(path), path).toBe(true);
     }
     for (const path of ["/films/her", "/reviews/1", "/members/maya", "/people/spike-jonze", "/account/deleted"]) {
