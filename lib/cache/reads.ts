@@ -10,10 +10,12 @@ import {
   listBestRatedFilms,
   listGenres,
   listNewlyRatedFilms,
+  searchPeople,
   type BrowseResult,
   type FilmCard,
   type FilmDetail,
   type PersonFilmography,
+  type PersonMatch,
 } from "@/lib/films/queries";
 import { getMemberByHandle, type MemberProfile } from "@/lib/members/queries";
 import type { Histogram } from "@/lib/ratings/histogram";
@@ -124,6 +126,14 @@ export async function readBrowse(params: BrowseParams): Promise<BrowseResult> {
   cacheLife("shared");
   cacheTag(tags.catalogue);
   return browseFilms(params);
+}
+
+/** The people a search names, beside its films (first page only). */
+export async function readPeopleMatches(q: string): Promise<PersonMatch[]> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.catalogue);
+  return searchPeople(q);
 }
 
 /** Everything the home page shows: the latest reviews, the week's most discussed, the best rated and newly rated films. */

@@ -260,3 +260,33 @@ export async function listBestRatedFilms(limit = 8, minRatings = 1): Promise<Fil
     .orderBy(sql`${meanExpression} desc`, desc(films.ratingCount), asc(films.title))
     .limit(limit);
 }
+
+/** A person a search found, with how many films the catalogue credits them on. */
+export interface PersonMatch {
+  slug: string;
+  name: string;
+  films: number;
+}
+
+/**
+ * People whose names match a search (each word as a prefix, people_search_idx),
+ * the most credited first. One query; none for a search of no letters or digits.
+ */
+export async function searchPeople(q: string, limit = 8): Promise<PersonMatch[]> {
+  const tsquery = toPrefixTsquery(q);
+  if (!tsquery) return [];
+  const db = await getDb();
+  return db
+    .select({
+      slug: people.slug,
+      name: people.name,
+      films:
+        sql<number>`(select count(distinct credit.film_id) from film_credits credit where credit.person_id = "people"."id")`.mapWith(
+          Number,
+        ),
+    })
+    .from(people)
+    .where(sql`${people.search} @@ to_tsquery('simple', ${tsquery})`)
+    .orderBy(sql`3 desc`, asc(people.name))
+    .limit(limit);
+}

@@ -61,6 +61,13 @@ describe("the catalogue", () => {
     await page.goBack();
     await page.waitForURL(/\/films\?q=titanic$/);
     expect(await results.getByRole("heading").first().textContent()).toBe("Titanic");
+
+    // A search names people too, each linking to their films.
+    await page.goto("/films?q=spike");
+    const people = page.getByRole("region", { name: "People" });
+    await people.getByRole("link", { name: /^Spike Jonze · \d+ films?$/ }).click();
+    await page.waitForURL(/\/people\/spike-jonze$/);
+    await expectNoAxeViolations(page);
   });
 
   it("pages through the catalogue and answers odd input with a clean default", async () => {

@@ -3,7 +3,7 @@ import { ratings, films, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { importCatalogue, loadVegaMovies } from "@/db/seed/catalogue";
 import { PAGE_SIZE, parseBrowseParams } from "@/lib/films/browse-params";
-import { browseFilms, getFilmBySlug, getPersonBySlug, listGenres } from "@/lib/films/queries";
+import { browseFilms, getFilmBySlug, getPersonBySlug, listGenres, searchPeople } from "@/lib/films/queries";
 import { eq, inArray } from "drizzle-orm";
 import { useTestDatabase } from "../support/database";
 
@@ -33,6 +33,15 @@ describe("search", () => {
     expect(jonze.items.map((f) => f.title)).toContain("Her");
     const cameron = await browse({ q: "james cameron" });
     expect(cameron.items.map((f) => f.title)).toEqual(expect.arrayContaining(["Titanic", "Avatar"]));
+  });
+
+  it("finds people by name too, the most credited first, with their number of films", async () => {
+    const spike = await searchPeople("spike");
+    expect(spike.map((p) => p.name)).toContain("Spike Jonze");
+    expect(spike.find((p) => p.name === "Spike Jonze")!.films).toBeGreaterThanOrEqual(1);
+    const counts = spike.map((p) => p.films);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(await searchPeople("';--")).toEqual([]);
   });
 
   it("answers no films for a search of punctuation only, or a word nobody has", async () => {

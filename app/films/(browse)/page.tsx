@@ -5,7 +5,8 @@ import { FilmGrid } from "@/components/films/film-card";
 import { BrowseFilters } from "@/components/films/browse-filters";
 import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { browseHref, parseBrowseParams, withKnownGenre, type BrowseParams } from "@/lib/films/browse-params";
-import { readBrowse, readGenres } from "@/lib/cache/reads";
+import { readBrowse, readGenres, readPeopleMatches } from "@/lib/cache/reads";
+import { pluralize } from "@/lib/text";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -35,7 +36,10 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function FilmsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const [{ params, unknownGenre }, genres] = await Promise.all([readParams(searchParams), readGenres()]);
-  const result = await readBrowse(params);
+  const [result, people] = await Promise.all([
+    readBrowse(params),
+    params.q && params.page === 1 ? readPeopleMatches(params.q) : Promise.resolve([]),
+  ]);
   const described = describe(params);
   return (
     <div className="space-y-6">
@@ -45,6 +49,26 @@ export default async function FilmsPage({ searchParams }: { searchParams: Search
         <p role="note" className="text-sm">
           There is no genre “{unknownGenre}” in the catalogue, so films of every genre are shown.
         </p>
+      ) : null}
+      {people.length ? (
+        <section aria-labelledby="people-heading" className="space-y-2">
+          <h2 id="people-heading" className="font-serif text-xl font-semibold">
+            People
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {people.map((person) => (
+              <li key={person.slug}>
+                <Link
+                  href={`/people/${person.slug}`}
+                  className="inline-block rounded-full border border-[var(--color-line)] px-3 py-1 text-sm hover:border-[var(--color-accent)]"
+                >
+                  <span className="font-medium">{person.name}</span>{" "}
+                  <span className="text-[var(--color-muted)]">· {pluralize(person.films, "film")}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <PageStatus
         page={result}
