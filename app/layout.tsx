@@ -42,6 +42,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <Link href="/reviews" className="hover:underline">
                   Reviews
                 </Link>
+                <Link href="/members" className="hover:underline">
+                  Members
+                </Link>
               </nav>
               <div className="ml-auto flex items-center gap-3">
                 <SearchBox />

@@ -17,7 +17,8 @@ import {
   type PersonFilmography,
   type PersonMatch,
 } from "@/lib/films/queries";
-import { getMemberByHandle, type MemberProfile } from "@/lib/members/queries";
+import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
+import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
 import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import type { ReviewListParams } from "@/lib/reviews/params";
@@ -153,6 +154,14 @@ export async function readHomePage(): Promise<{
     listNewlyRatedFilms(6),
   ]);
   return { latest: latest.items, discussed, best, newlyRated };
+}
+
+/** A page of the members who write reviews (/members). */
+export async function readReviewers(page: number): Promise<Page<Reviewer>> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.reviews);
+  return listReviewers(page);
 }
 
 /** A page of the site's latest reviews (/reviews). */

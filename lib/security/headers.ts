@@ -121,6 +121,7 @@ const PER_REQUEST_PAGES = [
   /^\/$/,
   /^\/films$/,
   /^\/reviews$/,
+  /^\/members$/,
   /^\/signin$/,
   /^\/account(\/delete|\/import(\/.*)?)?$/,
   /^\/admin(\/.*)?$/,

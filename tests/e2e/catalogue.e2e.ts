@@ -70,6 +70,24 @@ describe("the catalogue", () => {
     await expectNoAxeViolations(page);
   });
 
+  it("reaches the latest reviews and the members from the header", async () => {
+    const { page } = await launchBrowser();
+    await page.goto("/");
+    const latest = page.getByRole("list", { name: "Latest reviews" });
+    expect(await latest.getByRole("heading").first().textContent()).toMatch(/\(\d{4}\)/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
+    await page.waitForURL(/\/reviews$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Latest reviews");
+    expect(await page.getByRole("list", { name: "Reviews" }).getByRole("listitem").count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Members" }).click();
+    await page.waitForURL(/\/members$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Members");
+    await page.getByRole("list", { name: "Members" }).getByRole("link").first().click();
+    await page.waitForURL(/\/members\/[^/]+$/);
+    await expectNoAxeViolations(page);
+  });
+
   it("pages through the catalogue and answers odd input with a clean default", async () => {
     const { page } = await launchBrowser();
     await page.goto("/films?genre=Western");

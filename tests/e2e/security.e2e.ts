@@ -125,6 +125,7 @@ describe("bounds", () => {
       (p: string) => `/films?page=${p}`,
       (p: string) => `/films?q=her&page=${p}`,
       (p: string) => `/reviews?page=${p}`,
+      (p: string) => `/members?page=${p}`,
       (p: string) => `/films/her/reviews/liked/${p}`,
       (p: string) => `/members/${member.handle}/reviews/${p}`,
       (p: string) => `/reviews/${review!.id}/comments/${p}`,

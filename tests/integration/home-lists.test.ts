@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { comments, films, ratings, reviews } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { listNewlyRatedFilms } from "@/lib/films/queries";
+import { listReviewers } from "@/lib/members/queries";
 import { listLatestReviews, listMostDiscussedReviews } from "@/lib/reviews/queries";
 import { createMember } from "../support/actors";
 import { useTestDatabase } from "../support/database";
@@ -88,5 +89,14 @@ describe("the home page's lists", () => {
     ]);
     const titles = (await listNewlyRatedFilms(2)).map((f) => f.title);
     expect(titles).toEqual(["Rated Second", "Rated First"]);
+  });
+
+  it("lists the members who publish reviews, the most prolific first, drafts not counted", async () => {
+    const { items } = await listReviewers(1);
+    const counts = items.map((m) => m.reviews);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // The writer of this file's reviews has three published (and a draft, not counted).
+    expect(items[0]!.reviews).toBe(3);
+    expect(items.map((m) => m.handle)).toContain("maya");
   });
 });
