@@ -46,7 +46,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                   Members
                 </Link>
               </nav>
-              <div className="ml-auto flex items-center gap-3">
+              <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-3">
                 <SearchBox />
                 <AccountMenu signIn={signInWithProvider} signOut={signOutAction} />
               </div>

@@ -27,7 +27,7 @@ export function MemberMenu({ signOut, visitor }: { signOut: FormAction; visitor:
         >
           {initial}
         </span>
-        <span className="font-medium">{user.name}</span>
+        <span className="max-w-[8rem] truncate font-medium">{user.name}</span>
         <span className="sr-only">: account menu</span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 w-56 rounded border border-[var(--color-line)] bg-[var(--color-card)] p-1 shadow-lg">

@@ -22,7 +22,7 @@ export function SearchBox({
         defaultValue={defaultValue}
         placeholder="Search films and people"
         maxLength={100}
-        className="w-48 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
+        className="w-40 min-w-0 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
       />
       <button type="submit" className={buttonClass("primary", "small")}>
         Search

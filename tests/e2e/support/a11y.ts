@@ -55,4 +55,31 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
   }
   await page.emulateMedia({ colorScheme: null });
   expect(report, `axe found problems on ${page.url()}:\n${report.join("\n")}`).toEqual([]);
+  await expectFitsPhone(page);
+}
+
+/** The narrowest phone the site is laid out for. */
+export const PHONE_WIDTH = 390;
+
+/**
+ * The page as it is now, at a 390 px phone's width, scrolls no wider than the
+ * phone: no long word, table or row of controls pushes it sideways. The
+ * viewport is put back afterwards.
+ */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: viewport?.height ?? 844 });
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.scrollWidth;
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`);
+    return { width, culprits };
+  });
+  if (viewport) await page.setViewportSize(viewport);
+  expect(
+    wide.width,
+    `${page.url()} is ${wide.width} px wide on a ${PHONE_WIDTH} px phone: ${wide.culprits.join(", ")}`,
+  ).toBeLessThanOrEqual(PHONE_WIDTH);
 }
