@@ -1,3 +1,5 @@
 import { handlers } from "@/lib/auth/config";
+import { hideAccountNotLinked } from "@/lib/auth/sign-in-errors";
 
-export const { GET, POST } = handlers;
+export const GET = hideAccountNotLinked(handlers.GET);
+export const POST = hideAccountNotLinked(handlers.POST);
