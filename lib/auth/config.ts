@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { markAccountUsed } from "@/lib/comments/signing";
 import { env, trustsHost } from "@/lib/env";
+import { isSuspended } from "@/lib/policy";
 import { marqueeAdapter } from "./adapter";
 import { buildProviders } from "./providers";
 import { sameOriginRedirect } from "./redirect";
@@ -18,6 +19,8 @@ export interface SessionMember {
   image: string | null;
   role: Role;
   suspendedAt: Date | null;
+  suspendedUntil: Date | null;
+  suspensionReason: string | null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -52,7 +55,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
             name: member.name,
             image: member.image,
             role: member.role,
-            suspendedAt: member.suspendedAt,
+            // A suspension whose end has passed is over (lib/policy's isSuspended).
+            suspendedAt: isSuspended(member) ? member.suspendedAt : null,
           },
         };
       },

@@ -27,6 +27,8 @@ export async function memberOfSession(sessionToken: string): Promise<SessionMemb
       image: users.image,
       role: users.role,
       suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
+      suspensionReason: users.suspensionReason,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
+import { isSuspended } from "@/lib/policy";
 
 /** A member as their public profile shows them: no email, no account details. */
 export interface MemberProfile {
@@ -23,6 +24,7 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
       handle: users.handle,
       name: sql<string>`coalesce(${users.name}, ${users.handle})`,
       suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
       joinedAt: users.createdAt,
       importedFrom: users.importedFrom,
     })
@@ -34,7 +36,7 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
     id: row.id,
     handle: row.handle,
     name: row.name,
-    suspended: row.suspendedAt !== null,
+    suspended: isSuspended(row),
     joinedAt: row.joinedAt,
     importedFrom: row.importedFrom,
   };

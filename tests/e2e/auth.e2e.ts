@@ -75,7 +75,7 @@ describe("the sign-in page", () => {
     expect(notLinked).toContain("That account could not sign you in here.");
     expect(notLinked).not.toMatch(/belongs to|already linked|registered/);
     await page.goto("/signin?error=AccessDenied");
-    expect(await page.getByRole("main").getByRole("alert").textContent()).toContain("not allowed to sign in");
+    expect(await page.getByRole("main").getByRole("alert").textContent()).toBe(notLinked);
     await page.goto("/signin?error=Whatever");
     expect(await page.getByRole("main").getByRole("alert").textContent()).toContain("Sign-in did not complete.");
   });
