@@ -99,9 +99,9 @@ export function isSuspended(
   return row.suspendedAt !== null && (row.suspendedUntil === null || row.suspendedUntil > now);
 }
 
-/** "12 January 2027": how a suspension's end is written in every message. */
+/** "12 January 2027": a suspension's last day (it ends when that day ends, UTC), as every message writes it. */
 export function suspensionEndText(until: string): string {
-  return new Date(until).toLocaleDateString("en-GB", {
+  return new Date(new Date(until).getTime() - 1).toLocaleDateString("en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -115,7 +115,7 @@ export function suspensionDetails(actor: CurrentUser): string {
   if (!s) return "";
   const parts: string[] = [];
   if (s.reason) parts.push(`Reason: ${s.reason}`);
-  parts.push(s.until ? `It ends on ${suspensionEndText(s.until)}.` : "It lasts until a moderator lifts it.");
+  parts.push(s.until ? `It ends after ${suspensionEndText(s.until)}.` : "It lasts until a moderator lifts it.");
   return " " + parts.join(" ").replace(/([^.!?])( It )/, "$1.$2");
 }
 

@@ -120,7 +120,7 @@ describe("what a suspended member is told when they try to post", () => {
     );
     expect(refused).toMatchObject({ ok: false });
     expect(!refused.ok && refused.message).toBe(
-      `${SUSPENDED_CANNOT_COMMENT} Reason: Spoilers in titles. It ends on 13 January 2027.`,
+      `${SUSPENDED_CANNOT_COMMENT} Reason: Spoilers in titles. It ends after 12 January 2027.`,
     );
   });
 
