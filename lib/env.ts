@@ -114,16 +114,28 @@ export function reloadEnv(): void {
   cached = undefined;
 }
 
+/** The shortest AUTH_SECRET production accepts, in bytes (UTF-8): it signs and encrypts every sign-in cookie. */
+export const AUTH_SECRET_MIN_BYTES = 32;
+
+/** Whether Auth.js should believe the request's host: always when AUTH_URL names the site, else as AUTH_TRUST_HOST says. */
+export function trustsHost(config: Env): boolean {
+  if (config.AUTH_URL) return true;
+  return config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1" || config.NODE_ENV !== "production";
+}
+
 /**
- * What a production server lacks to run sign-in safely: the names of the
- * missing variables, empty when nothing is missing (or when not in production).
+ * What a production server lacks to run sign-in safely and to link to itself:
+ * the names of the missing or unsafe settings, empty when nothing is wrong (or
+ * when not in production).
  */
 export function missingProductionSettings(config: Env): string[] {
   if (config.NODE_ENV !== "production") return [];
   const missing: string[] = [];
   if (!config.AUTH_SECRET) missing.push("AUTH_SECRET");
-  const trustsHost = config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1";
-  if (!config.AUTH_URL && !trustsHost) missing.push("AUTH_URL or AUTH_TRUST_HOST");
+  else if (Buffer.byteLength(config.AUTH_SECRET, "utf8") < AUTH_SECRET_MIN_BYTES) missing.push("AUTH_SECRET too short");
+  if (!trustsHost(config)) missing.push("AUTH_URL or AUTH_TRUST_HOST");
+  // Feeds, canonical links and the sitemap are absolute: without the public URL they would name localhost.
+  if (!config.AUTH_URL && !config.MARQUEE_SITE_URL) missing.push("AUTH_URL or MARQUEE_SITE_URL");
   // A provider with only half its settings would silently vanish from the sign-in page.
   const groups: string[][] = [
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
@@ -145,10 +157,22 @@ export function assertProductionReady(config: Env): void {
   if (missing.length === 0) return;
   const hints: Record<string, string> = {
     AUTH_SECRET: "AUTH_SECRET: a long random string that signs sign-in cookies (openssl rand -base64 33)",
+    "AUTH_SECRET too short": `AUTH_SECRET: is shorter than ${AUTH_SECRET_MIN_BYTES} bytes; use a long random string (openssl rand -base64 33)`,
     "AUTH_URL or AUTH_TRUST_HOST":
       "AUTH_URL or AUTH_TRUST_HOST: the site's public URL (AUTH_URL=https://marquee.example), or AUTH_TRUST_HOST=true behind a proxy that sets the Host header",
+    "AUTH_URL or MARQUEE_SITE_URL":
+      "AUTH_URL or MARQUEE_SITE_URL: the site's public URL (https://marquee.example), used in feeds, canonical links and the sitemap",
   };
   throw new Error(
     `Marquee cannot start in production; set these environment variables:\n  ${missing.map((name) => hints[name] ?? name).join("\n  ")}`,
+  );
+}
+
+/** Whether `npm run db:seed` may run: never against a production environment unless told so with --force. */
+export function seedRefusal(config: Env, argv: readonly string[]): string | null {
+  if (config.NODE_ENV !== "production" || argv.includes("--force")) return null;
+  return (
+    "db:seed creates demo members, including a demo admin, so it does not run when NODE_ENV=production. " +
+    "Load the films with `npm run db:import`; to seed a throwaway production-mode database anyway, run `npm run db:seed -- --force`."
   );
 }

@@ -75,7 +75,7 @@ export function authorize<R extends Requirement>(
   if (requires !== "poster" && !hasRole(actor.role, requires)) {
     return fail("forbidden", words.forbidden ?? defaults.forbidden);
   }
-  if (actor.suspended) return fail("forbidden", words.suspended ?? defaults.suspended);
+  if (actor.suspended) return fail("forbidden", (words.suspended ?? defaults.suspended) + suspensionDetails(actor));
   return { ok: true, value: actor as ActorFor<R> };
 }
 
@@ -85,6 +85,38 @@ export function isPoster(actor: CurrentUser | null): actor is Poster {
 
 export function isModerator(actor: CurrentUser | null): actor is Moderator {
   return isPoster(actor) && hasRole(actor.role, "moderator");
+}
+
+/**
+ * Whether a member is suspended at `now`. A suspension with an end that has
+ * passed is over by itself: nothing has to run to lift it, and every reader
+ * of the columns asks this.
+ */
+export function isSuspended(
+  row: { suspendedAt: Date | null; suspendedUntil: Date | null },
+  now: Date = new Date(),
+): boolean {
+  return row.suspendedAt !== null && (row.suspendedUntil === null || row.suspendedUntil > now);
+}
+
+/** "12 January 2027": a suspension's last day (it ends when that day ends, UTC), as every message writes it. */
+export function suspensionEndText(until: string): string {
+  return new Date(new Date(until).getTime() - 1).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/** The reason and end of `actor`'s suspension, as a sentence or two to follow a refusal ("" when unknown). */
+export function suspensionDetails(actor: CurrentUser): string {
+  const s = actor.suspension;
+  if (!s) return "";
+  const parts: string[] = [];
+  if (s.reason) parts.push(`Reason: ${s.reason}`);
+  parts.push(s.until ? `It ends after ${suspensionEndText(s.until)}.` : "It lasts until a moderator lifts it.");
+  return " " + parts.join(" ").replace(/([^.!?])( It )/, "$1.$2");
 }
 
 /** Moderators and admins post without the flood limits and without holds. */

@@ -10,6 +10,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { configuredProviders, providerName } from "@/lib/auth/provider-info";
 import { signOutEverywhereAction, updateProfileAction } from "./actions";
 import { PerRequest } from "@/components/ui/per-request";
+import { suspensionDetails } from "@/lib/policy";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -43,6 +44,7 @@ async function AccountPageContent() {
         {user.suspended ? (
           <p role="status" className="rounded border-l-4 border-[var(--color-accent)] bg-[var(--color-card)] p-3">
             A moderator has suspended you from posting. You can still read and manage your account.
+            {suspensionDetails(user)}
           </p>
         ) : null}
       </div>

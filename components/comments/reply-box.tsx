@@ -8,6 +8,7 @@ import { ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Disclosure } from "@/components/ui/disclosure";
 import { useViewer, useViewerActions } from "@/components/viewer/viewer-context";
 import type { FormAction } from "@/lib/forms/action-state";
+import { suspensionDetails } from "@/lib/policy";
 
 // Only a signed-in reader gets this form, so its code (and the form library under it) loads when
 // the viewer payload says so, not with the page every reader shares.
@@ -41,7 +42,11 @@ export function ReplyBox({
   const member = viewer?.member;
   if (!member) return visitor;
   if (member.suspended) {
-    return <p role="note">Your account is suspended, so you cannot comment. You can still read and sign in.</p>;
+    return (
+      <p role="note">
+        Your account is suspended, so you cannot comment. You can still read and sign in.{suspensionDetails(member)}
+      </p>
+    );
   }
   const accounts = viewer.review?.id === reviewId ? viewer.review.signing : [];
   const signing = accounts[0];

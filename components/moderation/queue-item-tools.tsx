@@ -61,6 +61,7 @@ export function QueueItemTools({
           <ActionForm action={actions.suspend} idPrefix={`${prefix}-suspend`} label={`Suspend @${authorHandle}`}>
             <input type="hidden" name="handle" value={authorHandle} />
             <ActionField name="reason" label="Reason for the suspension" required maxLength={REASON_MAX} />
+            <ActionField name="until" type="date" label="Last day (leave blank to suspend until lifted)" />
             <SubmitButton tone="danger">Suspend from posting</SubmitButton>
           </ActionForm>
         </Disclosure>

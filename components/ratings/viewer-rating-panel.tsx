@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useViewer, useViewerActions } from "@/components/viewer/viewer-context";
 import type { FormAction } from "@/lib/forms/action-state";
-import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
+import { SUSPENDED_CANNOT_POST, suspensionDetails } from "@/lib/policy";
 import { RatingForm } from "./rating-form";
 
 const linkClass = "font-medium text-[var(--color-accent)] hover:underline";
@@ -33,6 +33,7 @@ export function ViewerRatingPanel({
     return (
       <p role="note" className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-4">
         {SUSPENDED_CANNOT_POST}
+        {suspensionDetails(member)}
       </p>
     );
   }

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useViewer } from "@/components/viewer/viewer-context";
 import type { FormAction } from "@/lib/forms/action-state";
-import { mayModerateReview, mayReadReview, SUSPENDED_CANNOT_POST } from "@/lib/policy";
+import { mayModerateReview, mayReadReview, SUSPENDED_CANNOT_POST, suspensionDetails } from "@/lib/policy";
 import { pluralize } from "@/lib/text";
 import { LikeButton } from "./like-button";
 
@@ -85,7 +85,10 @@ export function ReviewViewerPanel({
     ) : member.suspended ? (
       <div className="space-y-1">
         <p>{likes}</p>
-        <p role="note">{SUSPENDED_CANNOT_POST}</p>
+        <p role="note">
+          {SUSPENDED_CANNOT_POST}
+          {suspensionDetails(member)}
+        </p>
       </div>
     ) : (
       <LikeButton

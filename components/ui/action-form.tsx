@@ -57,6 +57,7 @@ export function ActionField({
   defaultValue,
   options,
   rows,
+  type = "text",
 }: {
   name: string;
   label: string;
@@ -66,6 +67,8 @@ export function ActionField({
   defaultValue?: string;
   options?: readonly { value: string; label: string }[];
   rows?: number;
+  /** For an input: a date field gives the browser's date picker. */
+  type?: "text" | "date";
 }) {
   const { state, idPrefix } = useContext(StateContext);
   const id = `${idPrefix}-${name}`;
@@ -99,7 +102,7 @@ export function ActionField({
           ))}
         </select>
       ) : (
-        <input {...common} key={value} defaultValue={value} maxLength={maxLength} />
+        <input {...common} type={type} key={value} defaultValue={value} maxLength={maxLength} />
       )}
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-300">

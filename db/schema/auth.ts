@@ -17,6 +17,8 @@ export const users = pgTable(
     role: roleEnum("role").notNull().default("member"),
     suspendedAt: timestamp("suspended_at", { mode: "date", withTimezone: true }),
     suspensionReason: text("suspension_reason"),
+    /** When a suspension ends by itself; null while suspended means until a moderator lifts it. A past end is no suspension. */
+    suspendedUntil: timestamp("suspended_until", { mode: "date", withTimezone: true }),
     /** Where a member with no sign-in account came from ("wordpress"); an admin can hand them to a real member. */
     importedFrom: text("imported_from"),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +57,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp("expires", { mode: "date", withTimezone: true }).notNull(),
+    /** When the member signed in: the session ends 30 days after it however recently it was used. */
+    createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -5,6 +5,7 @@ import type { Database, Transaction } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { isUniqueViolation } from "@/db/errors";
 import { suggestHandle } from "./handle";
+import { earliestLiveSignIn } from "./session-cookie";
 
 /** A free handle near `base`: base, base-2, base-3, … (one query). Also used by imports for members they create. */
 export async function freeHandle(db: Database | Transaction, base: string): Promise<string> {
@@ -21,8 +22,10 @@ export async function freeHandle(db: Database | Transaction, base: string): Prom
 }
 
 /**
- * Auth.js's Drizzle adapter on our tables, with one change: a new member gets
- * a unique handle made from their name (or email), since `users.handle` is required.
+ * Auth.js's Drizzle adapter on our tables, with two changes: a new member gets
+ * a unique handle made from their name (or email), since `users.handle` is
+ * required; and a session signed in longer ago than the absolute lifetime is
+ * no session (deleted when next read), however recently it was used.
  */
 export function marqueeAdapter(db: Database): Adapter {
   const base = DrizzleAdapter(db, {
@@ -33,6 +36,14 @@ export function marqueeAdapter(db: Database): Adapter {
   });
   return {
     ...base,
+    async getSessionAndUser(sessionToken) {
+      const found = await base.getSessionAndUser!(sessionToken);
+      if (!found) return null;
+      const signedInAt = (found.session as { createdAt?: Date }).createdAt;
+      if (signedInAt instanceof Date && signedInAt > earliestLiveSignIn()) return found;
+      await base.deleteSession!(sessionToken);
+      return null;
+    },
     async createUser(data: AdapterUser) {
       // Two newcomers with the same name can pick the same free handle at
       // once; the unique index refuses the second, which then tries again.

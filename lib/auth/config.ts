@@ -3,7 +3,8 @@ import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { markAccountUsed } from "@/lib/comments/signing";
-import { env } from "@/lib/env";
+import { env, trustsHost } from "@/lib/env";
+import { isSuspended } from "@/lib/policy";
 import { marqueeAdapter } from "./adapter";
 import { buildProviders } from "./providers";
 import { sameOriginRedirect } from "./redirect";
@@ -18,6 +19,8 @@ export interface SessionMember {
   image: string | null;
   role: Role;
   suspendedAt: Date | null;
+  suspendedUntil: Date | null;
+  suspensionReason: string | null;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
@@ -28,7 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     providers,
     secret: resolveAuthSecret(config),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
-    trustHost: config.AUTH_TRUST_HOST === "true" || config.AUTH_TRUST_HOST === "1" || config.NODE_ENV !== "production",
+    // AUTH_URL names the site, so its host is trusted; only without it does AUTH_TRUST_HOST decide.
+    trustHost: trustsHost(config),
     pages: { signIn: "/signin", error: "/signin" },
     events: {
       // The account a member signs in with (or links) signs their comments from then on.
@@ -51,7 +55,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
             name: member.name,
             image: member.image,
             role: member.role,
-            suspendedAt: member.suspendedAt,
+            // A suspension whose end has passed is over (lib/policy's isSuspended).
+            suspendedAt: isSuspended(member) ? member.suspendedAt : null,
           },
         };
       },

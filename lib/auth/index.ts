@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { isSuspended } from "@/lib/policy";
 import { siteUrl } from "@/lib/site";
 import { memberOfSession } from "./session-member";
 import type { Role } from "./roles";
@@ -14,6 +15,8 @@ export interface CurrentUser {
   image: string | null;
   role: Role;
   suspended: boolean;
+  /** While suspended: the moderator's reason and the end (ISO time), null for "until lifted". */
+  suspension?: { reason: string | null; until: string | null };
 }
 
 /**
@@ -31,12 +34,16 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!token) return null;
   const member = await memberOfSession(token);
   if (!member) return null;
+  const suspended = isSuspended(member);
   return {
     id: member.id,
     handle: member.handle,
     name: member.name ?? member.handle,
     image: member.image,
     role: member.role,
-    suspended: member.suspendedAt !== null,
+    suspended,
+    ...(suspended
+      ? { suspension: { reason: member.suspensionReason, until: member.suspendedUntil?.toISOString() ?? null } }
+      : {}),
   };
 });

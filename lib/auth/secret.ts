@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Env } from "@/lib/env";
+import { AUTH_SECRET_MIN_BYTES, type Env } from "@/lib/env";
 
 /**
  * AUTH_SECRET signs cookies and tokens. Production must set it. In development
@@ -9,7 +9,14 @@ import type { Env } from "@/lib/env";
  * `npm run dev` works on a fresh clone and sessions survive a restart.
  */
 export function resolveAuthSecret(config: Env): string {
-  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (config.AUTH_SECRET) {
+    if (config.NODE_ENV === "production" && Buffer.byteLength(config.AUTH_SECRET, "utf8") < AUTH_SECRET_MIN_BYTES) {
+      throw new Error(
+        `Marquee cannot start: AUTH_SECRET is shorter than ${AUTH_SECRET_MIN_BYTES} bytes. Set it to a long random string (openssl rand -base64 33).`,
+      );
+    }
+    return config.AUTH_SECRET;
+  }
   if (config.NODE_ENV === "production") {
     throw new Error(
       "Marquee cannot start: AUTH_SECRET is missing. Set it to a long random string (openssl rand -base64 33).",

@@ -3,6 +3,7 @@ import { asc, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { reviews, users } from "@/db/schema";
 import { paginate, type Page } from "@/lib/pagination";
+import { isSuspended } from "@/lib/policy";
 
 /** A member as their public profile shows them: no email, no account details. */
 export interface MemberProfile {
@@ -24,6 +25,7 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
       handle: users.handle,
       name: sql<string>`coalesce(${users.name}, ${users.handle})`,
       suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
       joinedAt: users.createdAt,
       importedFrom: users.importedFrom,
     })
@@ -35,7 +37,7 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
     id: row.id,
     handle: row.handle,
     name: row.name,
-    suspended: row.suspendedAt !== null,
+    suspended: isSuspended(row),
     joinedAt: row.joinedAt,
     importedFrom: row.importedFrom,
   };

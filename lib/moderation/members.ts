@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/lib/auth";
 import type { Role } from "@/lib/auth/roles";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { paginate, pageWindow, type Page } from "@/lib/pagination";
-import { authorize, refuseReinstatement, refuseSuspension } from "@/lib/policy";
+import { authorize, isSuspended, refuseReinstatement, refuseSuspension } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction } from "./log";
 import { reinstateMemberSchema, roleChangeSchema, suspendMemberSchema, type RoleChangeInput } from "./schema";
@@ -46,6 +46,7 @@ export async function listMembers(
       name: users.name,
       role: users.role,
       suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
       joinedAt: users.createdAt,
     })
     .from(users)
@@ -53,7 +54,10 @@ export async function listMembers(
     .orderBy(asc(users.handle))
     .limit(limit)
     .offset(offset);
-  const members = rows.map(({ suspendedAt, ...row }) => ({ ...row, suspended: suspendedAt !== null }));
+  const members = rows.map(({ suspendedAt, suspendedUntil, ...row }) => ({
+    ...row,
+    suspended: isSuspended({ suspendedAt, suspendedUntil }),
+  }));
   return paginate(members, totalRow?.n ?? 0, params.page, MEMBERS_PAGE_SIZE);
 }
 
@@ -156,19 +160,20 @@ export async function suspendMember(
   const parsed = suspendMemberSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { handle, reason } = parsed.data;
+  const until = parsed.data.until ?? null;
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: users.id, role: users.role, suspendedAt: users.suspendedAt })
+      .select({ id: users.id, role: users.role, suspendedAt: users.suspendedAt, suspendedUntil: users.suspendedUntil })
       .from(users)
       .where(eq(users.handle, handle))
       .for("update");
     if (!target) return fail("not_found", `There is no member @${handle}.`);
-    const refused = refuseSuspension(actor, { ...target, handle, suspended: target.suspendedAt !== null });
+    const refused = refuseSuspension(actor, { ...target, handle, suspended: isSuspended(target) });
     if (refused) return refused;
     await tx
       .update(users)
-      .set({ suspendedAt: sql`now()`, suspensionReason: reason })
+      .set({ suspendedAt: sql`now()`, suspensionReason: reason, suspendedUntil: until })
       .where(eq(users.id, target.id));
     const revoked = await tx
       .delete(sessions)
@@ -181,7 +186,7 @@ export async function suspendMember(
       targetType: "member",
       targetId: target.id,
       reason,
-      details: { handle, sessionsRevoked: revoked.length },
+      details: { handle, sessionsRevoked: revoked.length, until: until?.toISOString() ?? null },
     });
     return ok({
       handle,
@@ -205,16 +210,16 @@ export async function reinstateMember(
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [target] = await tx
-      .select({ id: users.id, role: users.role, suspendedAt: users.suspendedAt })
+      .select({ id: users.id, role: users.role, suspendedAt: users.suspendedAt, suspendedUntil: users.suspendedUntil })
       .from(users)
       .where(eq(users.handle, handle))
       .for("update");
     if (!target) return fail("not_found", `There is no member @${handle}.`);
-    const refused = refuseReinstatement(actor, { ...target, handle, suspended: target.suspendedAt !== null });
+    const refused = refuseReinstatement(actor, { ...target, handle, suspended: isSuspended(target) });
     if (refused) return refused;
     await tx
       .update(users)
-      .set({ suspendedAt: null, suspensionReason: null })
+      .set({ suspendedAt: null, suspensionReason: null, suspendedUntil: null })
       .where(and(eq(users.id, target.id), isNotNull(users.suspendedAt)));
     await recordModerationAction(tx, {
       actorId: actor.id,

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { isSuspended } from "@/lib/policy";
 import { getDb } from "@/db/client";
 import { commentReports, comments, films, moderationLog, reviews, users } from "@/db/schema";
 import type { ReportReason } from "@/db/schema";
@@ -59,6 +60,7 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       authorId: author.id,
       authorRole: author.role,
       authorSuspendedAt: author.suspendedAt,
+      authorSuspendedUntil: author.suspendedUntil,
       postedAt: comments.createdAt,
       removedAt: comments.removedAt,
       heldAt: comments.heldAt,
@@ -94,7 +96,7 @@ export async function getModerationQueue(page: number): Promise<Queue> {
               id: row.authorId,
               handle: row.authorHandle,
               role: row.authorRole,
-              suspended: row.authorSuspendedAt !== null,
+              suspended: isSuspended({ suspendedAt: row.authorSuspendedAt, suspendedUntil: row.authorSuspendedUntil }),
             }
           : null,
       postedAt: row.postedAt,
@@ -212,7 +214,8 @@ export async function listSuspendedMembers(page: number): Promise<Page<Suspended
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(users)
-    .where(isNotNull(users.suspendedAt))
+    // A suspension whose end has passed is over (lib/policy's isSuspended).
+    .where(and(isNotNull(users.suspendedAt), or(isNull(users.suspendedUntil), gt(users.suspendedUntil, sql`now()`))))
     .orderBy(desc(users.suspendedAt), asc(users.handle))
     .limit(QUEUE_PAGE_SIZE)
     .offset((current - 1) * QUEUE_PAGE_SIZE);

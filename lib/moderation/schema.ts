@@ -34,7 +34,23 @@ export const approveCommentSchema = z.object({ commentId });
 export const dismissReportsSchema = z.object({ commentId, reason: reasonOr("No rule broken") });
 export const hideReviewSchema = z.object({ reviewId, reason: reasonSchema });
 export const restoreReviewSchema = z.object({ reviewId, reason: reasonOr("Restored after review") });
-export const suspendMemberSchema = z.object({ handle, reason: reasonSchema });
+/**
+ * A suspension's optional last day, from a date field ("2027-01-12"): the
+ * suspension ends when that day ends (UTC). Blank: until a moderator lifts it.
+ */
+export const suspensionEndSchema = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the last day as a date, or leave it blank.")
+    .transform((day) => new Date(`${day}T00:00:00Z`).getTime() + 24 * 3600 * 1000)
+    .refine((end) => Number.isFinite(end), "Give the last day as a date, or leave it blank.")
+    .refine((end) => end > Date.now(), "The last day must be today or later.")
+    .transform((end) => new Date(end))
+    .optional(),
+);
+
+export const suspendMemberSchema = z.object({ handle, reason: reasonSchema, until: suspensionEndSchema });
 export const reinstateMemberSchema = z.object({
   handle,
   reason: z.preprocess(

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { isSuspended } from "@/lib/policy";
 import { getDb } from "@/db/client";
 import { comments, filmCredits, films, people, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
@@ -195,6 +196,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
       handle: users.handle,
       name: authorName,
       suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
       filmSlug: films.slug,
       filmTitle: films.title,
       filmYear: films.year,
@@ -224,7 +226,7 @@ export async function getReview(id: number): Promise<ReviewDetail | null> {
     id: row.id,
     status: row.status,
     authorId: row.authorId,
-    author: { handle: row.handle, name: row.name, suspended: row.suspendedAt !== null },
+    author: { handle: row.handle, name: row.name, suspended: isSuspended(row) },
     film: {
       slug: row.filmSlug,
       title: row.filmTitle,

@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { chromium } from "playwright-core";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { actAs, newIdentity } from "./support/auth";
+import { e2e } from "./support/context";
 import { appEnvironment, freePorts } from "./support/processes";
 
 /** Starts the built app with `env` and waits for it to exit (or kills it after `ms`). */
@@ -36,9 +40,105 @@ describe("starting in production", () => {
   });
 
   it("names only what is missing", async () => {
-    const { code, output } = await startAndWait({ AUTH_TRUST_HOST: "true" });
+    const { code, output } = await startAndWait({
+      AUTH_TRUST_HOST: "true",
+      MARQUEE_SITE_URL: "https://marquee.example",
+    });
     expect(code).toBe(1);
     expect(output).toMatch(/^\s+AUTH_SECRET: /m);
     expect(output).not.toMatch(/^\s+AUTH_URL or AUTH_TRUST_HOST: /m);
+    expect(output).not.toMatch(/^\s+AUTH_URL or MARQUEE_SITE_URL: /m);
+  });
+
+  it("stops on AUTH_SECRET=x, naming AUTH_SECRET as too short", async () => {
+    const { code, output } = await startAndWait({ AUTH_SECRET: "x", AUTH_URL: "https://marquee.example" });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^\s+AUTH_SECRET: is shorter than 32 bytes/m);
+    expect(output).not.toMatch(/AUTH_URL or/);
+  });
+
+  it("stops without a public site URL when only AUTH_TRUST_HOST is set, so links never name localhost", async () => {
+    const { code, output } = await startAndWait({
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_TRUST_HOST: "true",
+    });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^\s+AUTH_URL or MARQUEE_SITE_URL: /m);
+  });
+});
+
+/** Starts the built app with `env` on a free port and a fresh embedded database; stopped when the test ends. */
+async function startServer(
+  env: (port: number) => Record<string, string>,
+): Promise<{ baseUrl: string; output: () => string }> {
+  const [port] = await freePorts(1);
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-startup-"));
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+    env: appEnvironment({ MARQUEE_DATA_DIR: dataDir, MARQUEE_SEED: "none", NODE_ENV: "production", ...env(port!) }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  onTestFinished(async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
+    const answered = await fetch(`${baseUrl}/api/auth/providers`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return { baseUrl, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+describe("a production server with AUTH_URL and no AUTH_TRUST_HOST", () => {
+  it("signs a member in through the provider and knows them on the next page", async () => {
+    const server = await startServer((port) => ({
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_URL: `http://localhost:${port}`,
+      AUTH_OIDC_ISSUER: e2e().issuer,
+      AUTH_OIDC_ID: "marquee-e2e",
+      AUTH_OIDC_SECRET: "marquee-e2e-secret",
+      AUTH_OIDC_NAME: "Local ID",
+    }));
+    const profile = mkdtempSync(path.join(tmpdir(), "marquee-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: "/usr/bin/chromium",
+      headless: true,
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+    onTestFinished(async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const ada = newIdentity("Ada");
+    await actAs(context, ada);
+    await page.goto(`${server.baseUrl}/signin?callbackUrl=%2Faccount`);
+    await page.getByRole("main").getByRole("button", { name: "Sign in with Local ID" }).click();
+    await page.waitForURL(`${server.baseUrl}/account`);
+    await expect.poll(() => page.getByRole("banner").locator("summary").textContent()).toContain(ada.name);
+    const session = (await (await page.request.get(`${server.baseUrl}/api/auth/session`)).json()) as {
+      member?: { name: string };
+    } | null;
+    expect(session?.member?.name).toBe(ada.name);
+    expect(server.output()).not.toContain("UntrustedHost");
   });
 });

@@ -124,7 +124,8 @@ export default async function setup(project: TestProject) {
       dbEnv.DATABASE_URL = url.toString();
       const scriptEnv = appEnvironment({ ...dbEnv, NODE_ENV: "production" });
       log(`database ${name}: migrating and seeding (db:seed, db:import)…`);
-      await run("npm", ["run", "db:seed"], scriptEnv, path.join(resultsDir, "e2e-db-seed.log"));
+      // A throwaway database the journeys need demo members in: --force, which a real server never gets.
+      await run("npm", ["run", "db:seed", "--", "--force"], scriptEnv, path.join(resultsDir, "e2e-db-seed.log"));
       await run("npm", ["run", "db:import"], scriptEnv, path.join(resultsDir, "e2e-db-import.log"));
       database = { kind: "postgres", url: url.toString() };
     } else {

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { handlers } from "@/lib/auth/config";
+import { hideAccountNotLinked } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests } from "@/lib/rate-limit/ip";
 import { applySecurityHeaders } from "@/lib/security/apply";
@@ -9,8 +10,12 @@ import { clientIp } from "@/lib/security/client-ip";
 
 // proxy.ts leaves Auth.js's paths alone (it would copy every body first), so the headers are set here.
 
+// The "not linked" redirect is rewritten so it does not tell a stranger an address is registered.
+const authGET = hideAccountNotLinked(handlers.GET);
+const authPOST = hideAccountNotLinked(handlers.POST);
+
 export async function GET(request: NextRequest): Promise<Response> {
-  return applySecurityHeaders(await handlers.GET(request));
+  return applySecurityHeaders(await authGET(request));
 }
 
 /**
@@ -30,5 +35,5 @@ export async function POST(request: NextRequest): Promise<Response> {
     const refusal = await consumeIpAllowance(await getDb(), "sign-in", address);
     if (refusal) return applySecurityHeaders(tooManyRequests(refusal));
   }
-  return applySecurityHeaders(await handlers.POST(bounded));
+  return applySecurityHeaders(await authPOST(bounded));
 }

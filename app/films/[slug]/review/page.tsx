@@ -5,7 +5,7 @@ import { DeleteReviewForm } from "@/components/reviews/delete-review-form";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { getCurrentUser } from "@/lib/auth";
 import { getFilm } from "@/lib/films/film-page";
-import { SUSPENDED_CANNOT_POST } from "@/lib/policy";
+import { SUSPENDED_CANNOT_POST, suspensionDetails } from "@/lib/policy";
 import { filmLabel } from "@/lib/text";
 import { getOwnReview } from "@/lib/reviews/queries";
 import { deleteReviewAction, saveReviewAction } from "./actions";
@@ -45,7 +45,10 @@ async function ReviewEditorPageContent({ params }: { params: Params }) {
     return (
       <div className="max-w-3xl space-y-4">
         <h1 className="font-serif text-3xl font-bold">Your review of {filmTitle}</h1>
-        <p role="note">{SUSPENDED_CANNOT_POST}</p>
+        <p role="note">
+          {SUSPENDED_CANNOT_POST}
+          {suspensionDetails(user)}
+        </p>
         <Link href={`/films/${film.slug}`} className="text-[var(--color-accent)] hover:underline">
           Back to {film.title}
         </Link>

@@ -51,11 +51,8 @@ export async function MemberArticle({ member, page }: { member: MemberProfile; p
             </>
           )}
         </p>
-        {member.suspended ? (
-          <p role="note" className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
-            This member is suspended: their reviews stay readable, but they cannot post for now.
-          </p>
-        ) : null}
+        {/* No "suspended" here: this page is cached and shared by every reader, and a
+            suspension is for moderators to see (on /moderation), not the public. */}
       </header>
 
       <section aria-labelledby="ratings-heading" className="space-y-3">
