@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handleSchema } from "@/lib/auth/handle";
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
 
 /** The account page's profile form, shared by the browser (react-hook-form) and the server action. */
 export const profileSchema = z.object({
@@ -7,7 +8,8 @@ export const profileSchema = z.object({
     .string()
     .trim()
     .min(1, "Enter the name other members will see.")
-    .max(50, "A display name can be at most 50 characters."),
+    .max(50, "A display name can be at most 50 characters.")
+    .refine((name) => !hasUnsafeCharacters(name), UNSAFE_TEXT_MESSAGE),
   handle: handleSchema,
 });
 

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
 
 /** Handles appear in URLs (/members/maya): 3–30 lower-case letters, digits, dashes or underscores. */
 export const handleSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .refine((h) => !hasUnsafeCharacters(h), UNSAFE_TEXT_MESSAGE)
   .min(3, "A handle needs at least 3 characters.")
   .max(30, "A handle can be at most 30 characters.")
   .regex(/^[a-z0-9_-]+$/, "Use only letters, digits, dashes and underscores.")

@@ -21,6 +21,7 @@ import {
 import { renderStored } from "@/lib/markdown";
 import { consumeCommentAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
+import { normalizeForMatching } from "@/lib/text";
 import {
   commentIdSchema,
   editCommentSchema,
@@ -45,7 +46,8 @@ function countLinks(body: string): number {
 
 /** A blocklist row whose term the comment's text contains. */
 function termIn(body: string): SQL {
-  return sql`strpos(${body.toLowerCase()}, lower(${blockedTerms.term})) > 0`;
+  // Normalised here in JS (NFKC, lower case, zero-width characters dropped), so disguised terms still match.
+  return sql`strpos(${normalizeForMatching(body)}, lower(${blockedTerms.term})) > 0`;
 }
 
 /** Whether a comment's text contains a term on the blocklist, as a column of a larger query. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idField } from "@/lib/params";
 import { refineMarkdown } from "@/lib/markdown/limits";
 import { halfStarsField } from "@/lib/ratings/schema";
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
 
 /**
  * The review form, shared by react-hook-form in the browser and the server
@@ -25,6 +26,7 @@ export const reviewFormSchema = z
   .object({
     halfStars: halfStarsField({ required: false }),
     verdict: text("Write a one-line verdict.")
+      .refine((value) => !hasUnsafeCharacters(value, { multiline: true }), UNSAFE_TEXT_MESSAGE)
       // One line: line breaks a paste brings along become spaces.
       .transform((value) => value.replace(/\s+/g, " ").trim())
       .pipe(

@@ -95,6 +95,18 @@ describe("posting", () => {
     const held = await postComment(jonas, { reviewId: second, body: "What a grumbleweed of a film." });
     expect(held).toMatchObject({ ok: true, value: { held: true } });
   });
+
+  it("holds a blocked term disguised with zero-width characters, soft hyphens or full-width letters", async () => {
+    const review = await newReview();
+    await t.db.insert(blockedTerms).values({ term: "Grumbleweed" }).onConflictDoNothing();
+    for (const body of ["A grumble\u200bweed, this.", "A grum\u00ADble\u2060weed.", "Ｇｒｕｍｂｌｅｗｅｅｄ!"]) {
+      expect(await postComment(jonas, { reviewId: review, body })).toMatchObject({ ok: true, value: { held: true } });
+    }
+    expect(await postComment(jonas, { reviewId: review, body: "A grumble, then weeds." })).toMatchObject({
+      ok: true,
+      value: { held: false },
+    });
+  });
 });
 
 describe("reading a thread", () => {
