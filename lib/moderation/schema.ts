@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeForMatching } from "@/lib/text";
 import { ROLES } from "@/lib/auth/roles";
 import { idField } from "@/lib/params";
 
@@ -69,9 +70,8 @@ export type RoleChangeInput = z.input<typeof roleChangeSchema>;
 export const blockedTermSchema = z.object({
   term: z
     .string({ error: "Enter a word or phrase." })
-    .trim()
-    .toLowerCase()
-    .min(2, "Enter at least 2 characters.")
-    .max(80, "Keep it under 80 characters."),
+    // Stored as comments are matched: NFKC, lower case, no invisible characters (lib/text.ts).
+    .transform((term) => normalizeForMatching(term).trim())
+    .pipe(z.string().min(2, "Enter at least 2 characters.").max(80, "Keep it under 80 characters.")),
 });
 export const blockedTermIdSchema = z.object({ id: idField("That term is not on the blocklist.") });

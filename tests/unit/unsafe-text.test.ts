@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { profileSchema } from "@/lib/account/profile-schema";
 import { handleSchema } from "@/lib/auth/handle";
+import { blockedTermSchema } from "@/lib/moderation/schema";
 import { reviewFormSchema } from "@/lib/reviews/schema";
 import { normalizeForMatching, UNSAFE_TEXT_MESSAGE } from "@/lib/text";
 
@@ -49,5 +50,12 @@ describe("text as the blocklist compares it", () => {
     expect(normalizeForMatching("b\u00ADa\u200Cd\u200Dw\u2060o\uFEFFrd")).toBe("badword");
     expect(normalizeForMatching("ＢＡＤＷＯＲＤ")).toBe("badword");
     expect(normalizeForMatching("Ordinary Words")).toBe("ordinary words");
+  });
+});
+
+describe("a blocklist term", () => {
+  it("is stored as comments are matched: NFKC, lower case, no invisible characters", () => {
+    expect(blockedTermSchema.parse({ term: "  ＧＲＵＭ\u200bble\u00adweed " }).term).toBe("grumbleweed");
+    expect(blockedTermSchema.safeParse({ term: "\u200bx\u200b" }).success).toBe(false);
   });
 });
