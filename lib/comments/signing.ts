@@ -3,6 +3,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { accounts } from "@/db/schema";
 
+/** The order in which a member's accounts sign: the one they last signed in with (or chose), then the newest linked. */
+export const signingOrder = [sql`${accounts.lastUsedAt} desc nulls last`, desc(accounts.linkedAt)];
+
 /** A member's linked accounts, the one that signs their comments first. */
 export async function listSigningAccounts(
   memberId: string,
@@ -12,7 +15,7 @@ export async function listSigningAccounts(
     .select({ provider: accounts.provider, providerAccountId: accounts.providerAccountId })
     .from(accounts)
     .where(eq(accounts.userId, memberId))
-    .orderBy(sql`${accounts.lastUsedAt} desc nulls last`, desc(accounts.linkedAt));
+    .orderBy(...signingOrder);
 }
 
 /**

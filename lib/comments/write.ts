@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import { getDb, type Database } from "@/db/client";
@@ -33,6 +33,7 @@ import {
   type PostCommentInput,
   type ReportCommentInput,
 } from "./schema";
+import { signingOrder } from "./signing";
 import { placeReply } from "./tree";
 
 /** How comment writes word a refusal for a visitor or a suspended member. */
@@ -55,7 +56,7 @@ function containsBlockedTerm(body: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${blockedTerms} where ${termIn(body)})`;
 }
 
-/** Why a comment is held for a moderator, or null when it may show at once. */
+/** The hold reason given the text and whether it names a blocked term. */
 function holdFor(body: string, blocked: boolean): string | null {
   if (countLinks(body) >= 3) return "three or more links";
   return blocked ? "a blocked term" : null;
@@ -114,7 +115,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     .select({ provider: accounts.provider, providerAccountId: accounts.providerAccountId })
     .from(accounts)
     .where(eq(accounts.userId, actor.id))
-    .orderBy(sql`${accounts.lastUsedAt} desc nulls last`, desc(accounts.linkedAt))
+    .orderBy(...signingOrder)
     .limit(1)
     .as("signing");
   const [context] = await db
