@@ -5,17 +5,7 @@ import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests, type IpLimitKind } from "@/lib/rate-limit/ip";
 import { clientIp } from "@/lib/security/client-ip";
 import { applySecurityHeaders, policyForThisSite } from "@/lib/security/apply";
-import { newNonce, rendersPerRequest } from "@/lib/security/headers";
-
-/** Pages a visitor without a session cookie is sent away from (see `signedInOnly`). */
-const SIGNED_IN_ONLY = [
-  /^\/account(\/delete|\/import(\/.*)?)?$/,
-  /^\/admin(\/.*)?$/,
-  /^\/moderation(\/.*)?$/,
-  /^\/films\/[^/]+\/review$/,
-  /^\/reviews\/[^/]+\/reply\/[^/]+$/,
-  /^\/reviews\/[^/]+\/unpublished$/,
-];
+import { newNonce, rendersPerRequest, SIGNED_IN_ONLY_PAGES } from "@/lib/security/headers";
 
 /**
  * Pages that only a signed-in member can open render for each request, after
@@ -30,7 +20,7 @@ const SIGNED_IN_ONLY = [
 function signedInOnly(request: NextRequest, forward: Headers): NextResponse | null {
   if (request.method !== "GET" && request.method !== "HEAD") return null;
   const { pathname } = request.nextUrl;
-  if (!SIGNED_IN_ONLY.some((pattern) => pattern.test(pathname))) return null;
+  if (!SIGNED_IN_ONLY_PAGES.some((pattern) => pattern.test(pathname))) return null;
   const cookies = request.cookies;
   if (cookies.has(sessionCookie(false).name) || cookies.has(sessionCookie(true).name)) return null;
   // The admin's pages do not exist for anyone else: a visitor gets the site's 404 page, with its status.

@@ -1,58 +1,25 @@
 import "server-only";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
-import { rateLimits } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/result";
 import { env } from "@/lib/env";
+import { limiterOf } from "./store";
 
-interface Limiters {
-  interval: RateLimiterDrizzle | null;
-  daily: RateLimiterDrizzle;
-  settings: string;
-}
-
-const byDatabase = new WeakMap<Database, Limiters>();
-
-function limitersFor(db: Database): Limiters {
+/** The comment limits at the current settings (tests change them between posts). */
+function limitersFor(db: Database): { interval: RateLimiterDrizzle | null; daily: RateLimiterDrizzle } {
   const { MARQUEE_COMMENT_INTERVAL_SECONDS: interval, MARQUEE_COMMENT_DAILY_CAP: cap } = env();
-  const settings = `${interval}/${cap}`;
-  const existing = byDatabase.get(db);
-  if (existing && existing.settings === settings) return existing;
-  const common = { storeClient: db, schema: rateLimits, clearExpiredByTimeout: false };
-  const limiters: Limiters = {
-    interval:
-      interval > 0
-        ? new RateLimiterDrizzle({ ...common, keyPrefix: "comment-interval", points: 1, duration: interval })
-        : null,
-    daily: new RateLimiterDrizzle({ ...common, keyPrefix: "comment-daily", points: cap, duration: 24 * 3600 }),
-    settings,
+  return {
+    interval: interval > 0 ? limiterOf(db, "comment-interval", 1, interval) : null,
+    daily: limiterOf(db, "comment-daily", cap, 24 * 3600),
   };
-  byDatabase.set(db, limiters);
-  return limiters;
 }
 
 /** How many reviews, ratings or likes a member may save in a minute: enough for any person, not for a script. */
 export const WRITES_PER_MINUTE = 30;
 export type WriteKind = "review" | "rating" | "like";
 
-const writeLimiters = new WeakMap<Database, Map<WriteKind, RateLimiterDrizzle>>();
-
 function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterDrizzle {
-  let byKind = writeLimiters.get(db);
-  if (!byKind) writeLimiters.set(db, (byKind = new Map()));
-  let limiter = byKind.get(kind);
-  if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      clearExpiredByTimeout: false,
-      keyPrefix: `write-${kind}`,
-      points: WRITES_PER_MINUTE,
-      duration: 60,
-    });
-    byKind.set(kind, limiter);
-  }
-  return limiter;
+  return limiterOf(db, `write-${kind}`, WRITES_PER_MINUTE, 60);
 }
 
 function describeWait(ms: number): { text: string } {
@@ -104,8 +71,6 @@ export async function consumeWriteAllowance(db: Database, memberId: string, kind
 /** Heavy requests a member makes now and then: downloading their data, uploading an import. */
 export type HourlyKind = "export" | "import";
 
-const hourlyLimiters = new WeakMap<Database, Map<string, RateLimiterDrizzle>>();
-
 /** Takes one from a member's hourly allowance of `kind` (`perHour` of them), counted in the database. */
 export async function consumeHourlyAllowance(
   db: Database,
@@ -113,21 +78,7 @@ export async function consumeHourlyAllowance(
   kind: HourlyKind,
   perHour: number,
 ): Promise<Result> {
-  let byKind = hourlyLimiters.get(db);
-  if (!byKind) hourlyLimiters.set(db, (byKind = new Map()));
-  const name = `${kind}/${perHour}`;
-  let limiter = byKind.get(name);
-  if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      clearExpiredByTimeout: false,
-      keyPrefix: `hourly-${kind}`,
-      points: perHour,
-      duration: 3600,
-    });
-    byKind.set(name, limiter);
-  }
+  const limiter = limiterOf(db, `hourly-${kind}`, perHour, 3600);
   try {
     await limiter.consume(memberId);
     return ok(null);

@@ -2,8 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
-import { rateLimits } from "@/db/schema";
 import { env } from "@/lib/env";
+import { limiterOf } from "./store";
 
 /**
  * Per-address limits on what anyone may do without signing in, counted in
@@ -28,25 +28,8 @@ const WHAT: Record<IpLimitKind, string> = {
   feed: "feed requests",
 };
 
-const limiters = new WeakMap<Database, Map<string, RateLimiterDrizzle>>();
-
 function limiterFor(db: Database, kind: IpLimitKind, points: number): RateLimiterDrizzle {
-  let byKind = limiters.get(db);
-  if (!byKind) limiters.set(db, (byKind = new Map()));
-  const name = `${kind}/${points}`;
-  let limiter = byKind.get(name);
-  if (!limiter) {
-    limiter = new RateLimiterDrizzle({
-      storeClient: db,
-      schema: rateLimits,
-      clearExpiredByTimeout: false,
-      keyPrefix: `ip-${kind}`,
-      points,
-      duration: 60,
-    });
-    byKind.set(name, limiter);
-  }
-  return limiter;
+  return limiterOf(db, `ip-${kind}`, points, 60);
 }
 
 /** A refusal: how long to wait, and the sentence that says so. */

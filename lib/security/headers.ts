@@ -117,12 +117,8 @@ export function securityHeaders(options: { https: boolean }): { key: string; val
  * string), whose scripts Next marks with the request's nonce. Every other
  * page is served from the route cache, the same bytes for everyone.
  */
-const PER_REQUEST_PAGES = [
-  /^\/$/,
-  /^\/films$/,
-  /^\/reviews$/,
-  /^\/members$/,
-  /^\/signin$/,
+/** Pages only a signed-in member may open (proxy.ts sends a visitor without a session cookie to sign in). */
+export const SIGNED_IN_ONLY_PAGES = [
   /^\/account(\/delete|\/import(\/.*)?)?$/,
   /^\/admin(\/.*)?$/,
   /^\/moderation(\/.*)?$/,
@@ -130,6 +126,8 @@ const PER_REQUEST_PAGES = [
   /^\/reviews\/[^/]+\/reply\/[^/]+$/,
   /^\/reviews\/[^/]+\/unpublished$/,
 ];
+
+const PER_REQUEST_PAGES = [/^\/$/, /^\/films$/, /^\/reviews$/, /^\/members$/, /^\/signin$/, ...SIGNED_IN_ONLY_PAGES];
 
 export function rendersPerRequest(pathname: string): boolean {
   return PER_REQUEST_PAGES.some((pattern) => pattern.test(pathname));
