@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { isInsufficientPrivilege } from "./errors";
 import { lockDataFolder } from "./lock";
 import * as schema from "./schema";
 
@@ -77,7 +78,18 @@ export function openPostgres(url: string): DatabaseHandle {
     kind: "postgres",
     migrate: async () => {
       if (await migrationsApplied(client)) return;
-      await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      try {
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      } catch (error) {
+        // insufficient_privilege: the app's own role (npm run db:roles) meeting a pending migration.
+        if (isInsufficientPrivilege(error)) {
+          throw new Error(
+            "Migrations are pending and this database role may not apply them: run `npm run db:migrate` (then `npm run db:roles`) with DATABASE_URL naming the owner of the tables.",
+            { cause: error },
+          );
+        }
+        throw error;
+      }
     },
     close: () => client.end({ timeout: 5 }),
   };

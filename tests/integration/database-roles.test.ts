@@ -158,6 +158,24 @@ describe.skipIf(!onServer)("the app's database role on PostgreSQL (skipped on PG
     }
   });
 
+  it("stops a start with a pending migration, saying the owner must run it", async () => {
+    const [last] = await owner<{ id: number; hash: string; created_at: string }[]>`
+      delete from drizzle.__drizzle_migrations
+      where created_at = (select max(created_at) from drizzle.__drizzle_migrations)
+      returning id, hash, created_at`;
+    const handle = openPostgres(appUrl);
+    try {
+      await expect(handle.migrate()).rejects.toThrow(
+        "Migrations are pending and this database role may not apply them: run `npm run db:migrate`",
+      );
+    } finally {
+      await handle.close();
+      await owner`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`;
+    }
+    const [films] = await app<{ n: number }[]>`select count(*)::int as n from films`;
+    expect(films!.n).toBeGreaterThan(0);
+  });
+
   it("covers tables a later migration adds, and a second run changes nothing", async () => {
     await owner.unsafe("create table later_migration_table (id int primary key)");
     await expect(app`insert into later_migration_table values (1)`).resolves.toBeDefined();
