@@ -2,11 +2,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { isInsufficientPrivilege } from "./errors";
 import { lockDataFolder } from "./lock";
 import * as schema from "./schema";
 
@@ -45,6 +47,28 @@ const globalForDb = globalThis as typeof globalThis & { __marqueeDb?: Holder };
 // bundles see the handle that start-up (instrumentation.ts) opened.
 const holder: Holder = (globalForDb.__marqueeDb ??= {});
 
+/**
+ * Whether the server at `client` has run every migration in db/migrations,
+ * read without any DDL: the app's own role (`npm run db:roles`) may not create
+ * the migrator's schema or table, so a server start with nothing pending must
+ * not try. Unknown (no table yet, no access) counts as not up to date.
+ */
+async function migrationsApplied(client: postgres.Sql): Promise<boolean> {
+  const latest = readMigrationFiles({ migrationsFolder }).at(-1)?.folderMillis ?? 0;
+  try {
+    const [row] = await client<
+      { table: string | null }[]
+    >`select to_regclass('drizzle.__drizzle_migrations') as "table"`;
+    if (!row?.table) return false;
+    const [last] = await client<
+      { at: string | null }[]
+    >`select max(created_at)::text as at from drizzle.__drizzle_migrations`;
+    return Number(last?.at ?? 0) >= latest;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens PostgreSQL at `url` with postgres.js. Migrating is a separate step. */
 export function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, { max: 10, onnotice: () => {} });
@@ -52,7 +76,21 @@ export function openPostgres(url: string): DatabaseHandle {
   return {
     db,
     kind: "postgres",
-    migrate: () => migratePostgres(drizzlePostgres(client), { migrationsFolder }),
+    migrate: async () => {
+      if (await migrationsApplied(client)) return;
+      try {
+        await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      } catch (error) {
+        // insufficient_privilege: the app's own role (npm run db:roles) meeting a pending migration.
+        if (isInsufficientPrivilege(error)) {
+          throw new Error(
+            "Migrations are pending and this database role may not apply them: run `npm run db:migrate` (then `npm run db:roles`) with DATABASE_URL naming the owner of the tables.",
+            { cause: error },
+          );
+        }
+        throw error;
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }

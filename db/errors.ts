@@ -13,3 +13,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   }
   return false;
 }
+
+/** True when `error` (on either driver, or wrapped by Drizzle) is PostgreSQL's insufficient_privilege (42501). */
+export function isInsufficientPrivilege(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; cause?: unknown };
+    if (candidate.code === "42501") return true;
+    current = candidate.cause;
+  }
+  return false;
+}

@@ -59,6 +59,9 @@ const schema = z.object({
    * 0 turns them off. For test and benchmark runs from one address.
    */
   MARQUEE_IP_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  /** `npm run db:roles`: the role the app serves as on a PostgreSQL server, and its password. */
+  MARQUEE_APP_ROLE: z.string().trim().min(1).default("marquee_app"),
+  MARQUEE_APP_PASSWORD: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -328,6 +328,15 @@ export function mayOpenModeration(viewer: CurrentUser | null): viewer is Moderat
   return isModerator(viewer);
 }
 
+/**
+ * Who is told, on a member's page, that the member is suspended: the people
+ * who see suspensions on /moderation. The page itself is shared by every
+ * reader, so the marker comes only through their viewer payload.
+ */
+export function mayReadSuspensions(viewer: CurrentUser | null): viewer is Moderator {
+  return mayOpenModeration(viewer);
+}
+
 /** Who gets the admin pages. */
 export function mayOpenAdmin(viewer: CurrentUser | null): boolean {
   return viewer !== null && hasRole(viewer.role, "admin");

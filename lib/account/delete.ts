@@ -5,6 +5,7 @@ import { comments, rateLimits, ratings, reviews, users, verificationTokens } fro
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { renderStored } from "@/lib/markdown";
+import { keepReviewEvidence } from "@/lib/moderation/evidence";
 import { fail, invalidField, ok, type Result } from "@/lib/result";
 import { FORMER_MEMBER, type DeleteAccountInput } from "./delete-schema";
 
@@ -24,7 +25,9 @@ import { FORMER_MEMBER, type DeleteAccountInput } from "./delete-schema";
  * moderator removed, which keep their text for the moderation record. Which
  * sign-in account signed each comment is forgotten (only the provider
  * stays). The moderation log keeps every row: it has no foreign key to
- * members, and nothing may change it.
+ * members, and nothing may change it; before a review goes, its moderation
+ * record (removed, held or reported comments, their reports, and the review
+ * if it was hidden) is copied into it, as when a member deletes one review.
  */
 export async function deleteAccount(
   actor: CurrentUser,
@@ -67,7 +70,10 @@ export async function deleteAccount(
         .returning({ id: users.id });
       await tx.update(reviews).set({ authorId: placeholder!.id }).where(inArray(reviews.id, keptIds));
     }
-    // Everything not kept goes, with the threads under it (as deleting a review always does).
+    // Everything not kept goes, with the threads under it (as deleting a review always does),
+    // once the moderation record under it is copied into the log.
+    const goneIds = written.filter((r) => !keptIds.includes(r.id)).map((r) => r.id);
+    await keepReviewEvidence(tx, goneIds, actor, { accountDeleted: true });
     await tx.delete(reviews).where(eq(reviews.authorId, actor.id));
 
     if (input.comments === "erase") {

@@ -5,12 +5,14 @@ import { reviews, users } from "@/db/schema";
 import { paginate, type Page } from "@/lib/pagination";
 import { isSuspended } from "@/lib/policy";
 
-/** A member as their public profile shows them: no email, no account details. */
+/**
+ * A member as their public profile shows them: no email, no account details,
+ * and no suspension (that is for moderators, through getMemberStanding).
+ */
 export interface MemberProfile {
   id: string;
   handle: string;
   name: string;
-  suspended: boolean;
   joinedAt: Date;
   /** "wordpress" for an author brought in by an import, who has no sign-in account yet. */
   importedFrom: string | null;
@@ -24,22 +26,42 @@ export async function getMemberByHandle(handle: string): Promise<MemberProfile |
       id: users.id,
       handle: users.handle,
       name: sql<string>`coalesce(${users.name}, ${users.handle})`,
-      suspendedAt: users.suspendedAt,
-      suspendedUntil: users.suspendedUntil,
       joinedAt: users.createdAt,
       importedFrom: users.importedFrom,
     })
     .from(users)
     .where(eq(users.handle, handle))
     .limit(1);
+  return row ?? null;
+}
+
+/** A member's suspension as a moderator reads it: the reason and the end (ISO time, null for "until lifted"). */
+export interface MemberStanding {
+  handle: string;
+  suspension: { reason: string | null; until: string | null } | null;
+}
+
+/**
+ * Whether the member with `handle` is suspended now, and why and until when;
+ * null when there is no such member. For moderators only (the caller asks
+ * lib/policy's mayReadSuspensions). One query on the handle's unique index.
+ */
+export async function getMemberStanding(handle: string): Promise<MemberStanding | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      handle: users.handle,
+      suspendedAt: users.suspendedAt,
+      suspendedUntil: users.suspendedUntil,
+      reason: users.suspensionReason,
+    })
+    .from(users)
+    .where(eq(users.handle, handle))
+    .limit(1);
   if (!row) return null;
   return {
-    id: row.id,
     handle: row.handle,
-    name: row.name,
-    suspended: isSuspended(row),
-    joinedAt: row.joinedAt,
-    importedFrom: row.importedFrom,
+    suspension: isSuspended(row) ? { reason: row.reason, until: row.suspendedUntil?.toISOString() ?? null } : null,
   };
 }
 

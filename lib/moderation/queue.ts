@@ -7,6 +7,7 @@ import { commentReports, comments, films, moderationLog, reviews, users } from "
 import type { ReportReason } from "@/db/schema";
 import { paginate, type Page } from "@/lib/pagination";
 import type { Role } from "@/lib/auth/roles";
+import type { ReviewEvidence } from "./evidence";
 
 export const QUEUE_PAGE_SIZE = 20;
 export const LOG_PAGE_SIZE = 50;
@@ -134,6 +135,8 @@ export interface LogEntry {
   /** For role changes: the role before and after. */
   fromRole: string | null;
   toRole: string | null;
+  /** For a deleted review: the moderation record kept from under it (lib/moderation/evidence.ts). */
+  evidence: ReviewEvidence | null;
 }
 
 /** The moderation log, newest first, filtered by moderator, action and target. One query. */
@@ -164,6 +167,7 @@ export async function listModerationLog(filters: LogFilters): Promise<Page<LogEn
       targetHandle: sql<string | null>`${moderationLog.details} ->> 'handle'`,
       fromRole: sql<string | null>`${moderationLog.details} ->> 'from'`,
       toRole: sql<string | null>`${moderationLog.details} ->> 'to'`,
+      evidence: sql<ReviewEvidence | null>`case when ${moderationLog.action} = 'review.delete' then ${moderationLog.details} -> 'evidence' end`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(moderationLog)
@@ -245,6 +249,7 @@ export const ACTION_WORDS: Record<string, string> = {
   "member.role_change": "Changed a member's role",
   "member.suspend": "Suspended a member",
   "reports.dismiss": "Dismissed reports",
+  "review.delete": "Deleted a review that held a moderation record",
   "review.hide": "Hid a review",
   "review.restore": "Restored a review",
 };

@@ -5,6 +5,7 @@ import { films, ratings, reviewLikes, reviews } from "@/db/schema";
 import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { keepReviewEvidence } from "@/lib/moderation/evidence";
 import { authorize, refuseReviewLike } from "@/lib/policy";
 import { renderStored } from "@/lib/markdown";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
@@ -120,8 +121,12 @@ export async function saveReview(actor: CurrentUser, raw: SaveReviewInput): Prom
 }
 
 /**
- * Deletes review `reviewId` if `actor` wrote it. The rating stays: it is
- * the member's rating of the film, which a review only displays.
+ * Deletes review `reviewId` if `actor` wrote it, with its likes, comments and
+ * reports. What moderators dealt with under it (removed, held or reported
+ * comments with their text and reports, and the review itself if it was
+ * hidden) is first copied into the moderation log, which nothing can change,
+ * so the record outlives the review. The rating stays: it is the member's
+ * rating of the film, which a review only displays.
  */
 export async function deleteReview(
   actor: CurrentUser,
@@ -133,15 +138,26 @@ export async function deleteReview(
   if (!parsed.success) return invalid(parsed.error);
   const { reviewId } = parsed.data;
   const db = await getDb();
-  const [deleted] = await db
-    .delete(reviews)
-    .where(and(eq(reviews.id, reviewId), eq(reviews.authorId, actor.id)))
-    .returning({ filmId: reviews.filmId });
+  const deleted = await db.transaction(async (tx) => {
+    // Locked first: a comment posted meanwhile waits for the deletion, then finds no review to answer.
+    const [mine] = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.id, reviewId), eq(reviews.authorId, actor.id)))
+      .for("update");
+    if (!mine) return null;
+    const kept = await keepReviewEvidence(tx, [reviewId], actor, { accountDeleted: false });
+    const [row] = await tx.delete(reviews).where(eq(reviews.id, reviewId)).returning({ filmId: reviews.filmId });
+    return row ? { ...row, kept } : null;
+  });
   if (!deleted) return fail("not_found", "There is no review of yours to delete here.");
   const [film] = await db.select({ slug: films.slug }).from(films).where(eq(films.id, deleted.filmId));
   return ok({
     filmSlug: film?.slug ?? "",
-    changed: reviewChanges({ id: reviewId, filmId: deleted.filmId, authorId: actor.id }),
+    changed: [
+      ...reviewChanges({ id: reviewId, filmId: deleted.filmId, authorId: actor.id }),
+      ...(deleted.kept > 0 ? [tags.moderation] : []),
+    ],
   });
 }
 

@@ -3,14 +3,16 @@ import type { CurrentUser } from "@/lib/auth";
 import { readFilm } from "@/lib/cache/reads";
 import { providerName } from "@/lib/auth/provider-info";
 import { listSigningAccounts } from "@/lib/comments/signing";
-import { isPoster } from "@/lib/policy";
+import { getMemberStanding } from "@/lib/members/queries";
+import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
 import { viewerScope, type ViewerPayload } from "./schema";
 
 /**
  * The viewer payload for `member` reading the page at `path`: nothing but
  * `member: null` for a visitor (no query), and for a member at most two small
- * queries besides the session's.
+ * queries besides the session's. On a member's page only a moderator gets
+ * that member's suspension.
  */
 export async function buildViewerPayload(member: CurrentUser | null, path: string): Promise<ViewerPayload> {
   if (!member) return { member: null };
@@ -34,6 +36,10 @@ export async function buildViewerPayload(member: CurrentUser | null, path: strin
     if (!film) return { member };
     const state = await getViewerFilmState(member.id, film.id);
     return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review } };
+  }
+  if (scope && "member" in scope && mayReadSuspensions(member)) {
+    const standing = await getMemberStanding(scope.member);
+    return standing ? { member, profile: standing } : { member };
   }
   return { member };
 }

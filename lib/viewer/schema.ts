@@ -17,6 +17,12 @@ export interface ViewerPayload {
   };
   /** On a review page: whether the member likes it, and the accounts that can sign their comments, current first. */
   review?: { id: number; liked: boolean; signing: { provider: string; providerAccountId: string; name: string }[] };
+  /**
+   * On a member's page, for a moderator only: whether that member is
+   * suspended, why and until when (ISO time; null: until lifted). Nobody else
+   * is told, and the shared page never says it.
+   */
+  profile?: { handle: string; suspension: { reason: string | null; until: string | null } | null };
 }
 
 /** The address of the payload for the page at `path`. */
@@ -24,8 +30,10 @@ export function viewerUrl(path: string): string {
   return `/api/viewer?path=${encodeURIComponent(path)}`;
 }
 
-/** The film slug or review id a page path is about, if it is a film or review page. */
-export function viewerScope(path: string): { film: string } | { review: number } | null {
+/** The film slug, review id or member handle a page path is about, if it is one of those pages. */
+export function viewerScope(path: string): { film: string } | { review: number } | { member: string } | null {
+  const member = /^\/members\/([a-z0-9][a-z0-9_-]{0,59})(?:\/|$)/.exec(path);
+  if (member?.[1]) return { member: member[1] };
   const review = /^\/reviews\/(\d{1,12})(?:\/|$)/.exec(path);
   if (review) return { review: Number(review[1]) };
   const film = /^\/films\/([^/]+)(?:\/|$)/.exec(path);

@@ -174,6 +174,23 @@ describe("the conversation under a review", () => {
     expect(after).toBe(before);
     await page.goto(`/members/${handle}`);
     await expectNoAxeViolations(page);
+
+    // Only a moderator is told on the member's page, from their own viewer payload.
+    await moderator.page.goto(`/members/${handle}`);
+    await expect
+      .poll(() => moderator.page.getByText(`Moderators only: @${handle} is suspended from posting`).count())
+      .toBe(1);
+    expect(await moderator.page.getByRole("main").textContent()).toContain("Reason: Link spam");
+    const readers = [await launchBrowser(), await launchBrowser()];
+    await signInAs(readers[1]!.page, newIdentity("Rhea"), "/");
+    for (const { page: reader } of readers) {
+      const payload = reader.waitForResponse((response) => response.url().includes("/api/viewer"));
+      await reader.goto(`/members/${handle}`);
+      await payload;
+      await expect.poll(() => reader.getByRole("heading", { level: 1 }).count()).toBe(1);
+      expect(await reader.getByRole("main").textContent()).not.toMatch(/suspend/i);
+      expect(await reader.content()).not.toMatch(/is suspended/i);
+    }
   });
 
   it("holds a comment with a term the admin blocked until a moderator approves it", async () => {

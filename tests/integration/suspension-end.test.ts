@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { moderationLog, sessions, users, type Role } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { memberOfSession } from "@/lib/auth/session-member";
-import { getMemberByHandle } from "@/lib/members/queries";
+import { getMemberStanding } from "@/lib/members/queries";
 import { reinstateMember, suspendMember } from "@/lib/moderation/members";
 import { listSuspendedMembers } from "@/lib/moderation/queue";
 import { authorize, isSuspended, SUSPENDED_CANNOT_COMMENT } from "@/lib/policy";
@@ -49,7 +49,10 @@ describe("a suspension with an end", () => {
 
     const signedIn = await memberOfSession(await signIn(target.id));
     expect(isSuspended(signedIn!)).toBe(true);
-    expect((await getMemberByHandle(target.handle))?.suspended).toBe(true);
+    expect((await getMemberStanding(target.handle))?.suspension).toEqual({
+      reason: "Spoilers in titles",
+      until: row!.suspendedUntil!.toISOString(),
+    });
     expect((await listSuspendedMembers(1)).items.map((m) => m.handle)).toContain(target.handle);
   });
 
@@ -78,7 +81,7 @@ describe("a suspension with an end", () => {
 
     const signedIn = await memberOfSession(await signIn(target.id));
     expect(isSuspended(signedIn!)).toBe(false);
-    expect((await getMemberByHandle(target.handle))?.suspended).toBe(false);
+    expect((await getMemberStanding(target.handle))?.suspension).toBeNull();
     expect((await listSuspendedMembers(1)).items.map((m) => m.handle)).not.toContain(target.handle);
     // Nothing to lift, and a new suspension is allowed.
     expect(await reinstateMember(moderator, { handle: target.handle })).toMatchObject({

@@ -12,6 +12,8 @@ export interface TestDatabase {
   db: Database;
   /** How many SQL statements have run since the last reset(). */
   queries: { count: number; statements: string[]; reset(): void };
+  /** On a PostgreSQL server: the URL of this file's database (as the test run's own role). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       db,
       queries,
+      url: url.toString(),
       async close() {
         await client.end({ timeout: 5 });
         await admin.unsafe(`drop database if exists "${name}" with (force)`);

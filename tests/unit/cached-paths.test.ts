@@ -42,13 +42,15 @@ describe("the paths of cached pages", () => {
 });
 
 describe("the viewer payload's scope", () => {
-  it("knows a film or review page from its path, and nothing else", () => {
+  it("knows a film, review or member page from its path, and nothing else", () => {
     expect(viewerScope("/reviews/12")).toEqual({ review: 12 });
     expect(viewerScope("/reviews/12/threads/345/2")).toEqual({ review: 12 });
     expect(viewerScope("/films/her")).toEqual({ film: "her" });
     expect(viewerScope("/films/her/reviews/liked/2")).toEqual({ film: "her" });
     expect(viewerScope("/films")).toBeNull();
-    expect(viewerScope("/members/maya")).toBeNull();
+    expect(viewerScope("/members/maya")).toEqual({ member: "maya" });
+    expect(viewerScope("/members/maya/reviews/2")).toEqual({ member: "maya" });
+    expect(viewerScope("/members")).toBeNull();
     expect(viewerUrl("/films/her")).toBe("/api/viewer?path=%2Ffilms%2Fher");
   });
 });

@@ -8,6 +8,7 @@ import {
   mayOpenModeration,
   mayReadComment,
   mayReadReview,
+  mayReadSuspensions,
   maySeeCommentSource,
   memberControls,
   queueControls,
@@ -272,5 +273,13 @@ describe("pages", () => {
     expect(mayOpenAdmin(admin)).toBe(true);
     expect(mayOpenAdmin(moderator)).toBe(false);
     expect(mayOpenAdmin(null)).toBe(false);
+  });
+
+  it("tells only those who may open moderation that a member is suspended", () => {
+    expect(mayReadSuspensions(moderator)).toBe(true);
+    expect(mayReadSuspensions(admin)).toBe(true);
+    expect(mayReadSuspensions(suspendedModerator)).toBe(false);
+    expect(mayReadSuspensions(reader)).toBe(false);
+    expect(mayReadSuspensions(null)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { LetterboxdUploadForm } from "@/components/letterboxd/upload-form";
 import { getCurrentUser } from "@/lib/auth";
 import { listConfirmedImports } from "@/lib/letterboxd/queries";
 import { MAX_UPLOAD_BYTES } from "@/lib/letterboxd/schema";
+import { suspensionDetails } from "@/lib/policy";
 import { uploadLetterboxdAction } from "./actions";
 import { PerRequest } from "@/components/ui/per-request";
 
@@ -37,6 +38,7 @@ async function LetterboxdImportPageContent() {
         {user.suspended ? (
           <p role="status" className="rounded border-l-4 border-[var(--color-accent)] bg-[var(--color-card)] p-3">
             Your account is suspended, so you cannot import ratings or reviews for now.
+            {suspensionDetails(user)}
           </p>
         ) : null}
       </div>

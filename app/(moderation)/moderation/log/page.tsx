@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { exactTime } from "@/components/comments/format-time";
+import { ReviewEvidencePanel } from "@/components/moderation/review-evidence";
 import { Pagination } from "@/components/ui/pagination";
 import {
   ACTION_WORDS,
@@ -28,7 +29,7 @@ const one = (value: string | string[] | undefined, max = 100) => {
 
 function targetLink(entry: LogEntry): string | null {
   if (entry.targetType === "comment" && entry.reviewId) return `/reviews/${entry.reviewId}#comment-${entry.targetId}`;
-  if (entry.targetType === "review") return `/reviews/${entry.targetId}`;
+  if (entry.targetType === "review" && entry.action !== "review.delete") return `/reviews/${entry.targetId}`;
   if (entry.targetType === "member" && entry.targetHandle) return `/members/${entry.targetHandle}`;
   if (entry.targetType === "blocklist") return "/admin/blocklist";
   return null;
@@ -169,7 +170,10 @@ async function ModerationLogPageContent({ searchParams }: { searchParams: Search
                         targetLabel(entry)
                       )}
                     </td>
-                    <td className="py-2">{entry.reason ?? "—"}</td>
+                    <td className="py-2">
+                      {entry.reason ?? "—"}
+                      {entry.evidence ? <ReviewEvidencePanel evidence={entry.evidence} /> : null}
+                    </td>
                   </tr>
                 );
               })}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MemberStanding } from "@/components/members/member-standing";
 import { RatingComparison } from "@/components/ratings/rating-comparison";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Pagination } from "@/components/ui/pagination";
@@ -51,8 +52,9 @@ export async function MemberArticle({ member, page }: { member: MemberProfile; p
             </>
           )}
         </p>
-        {/* No "suspended" here: this page is cached and shared by every reader, and a
-            suspension is for moderators to see (on /moderation), not the public. */}
+        {/* This page is cached and shared by every reader: a suspension is drawn in the
+            browser from a moderator's own viewer payload, never written into the page. */}
+        <MemberStanding handle={member.handle} />
       </header>
 
       <section aria-labelledby="ratings-heading" className="space-y-3">

@@ -8,7 +8,7 @@ import { getCurrentUser } from "@/lib/auth";
 import { readReview } from "@/lib/cache/reads";
 import { getReplyTarget } from "@/lib/comments/queries";
 import { parseId } from "@/lib/params";
-import { isPoster, refuseReplyTo, SUSPENDED_CANNOT_COMMENT } from "@/lib/policy";
+import { isPoster, refuseReplyTo, SUSPENDED_CANNOT_COMMENT, suspensionDetails } from "@/lib/policy";
 import { filmLabel } from "@/lib/text";
 import { postCommentAction } from "../../actions";
 
@@ -55,7 +55,10 @@ async function Reply({ params }: { params: Params }) {
         />
       ) : null}
       {!isPoster(viewer) ? (
-        <p role="note">{SUSPENDED_CANNOT_COMMENT}</p>
+        <p role="note">
+          {SUSPENDED_CANNOT_COMMENT}
+          {suspensionDetails(viewer)}
+        </p>
       ) : refusal ? (
         <p role="note">{refusal.message}</p>
       ) : (
