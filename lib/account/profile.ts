@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/db/errors";
 import { accounts, sessions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { securityEvent } from "@/lib/log";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { HANDLE_TAKEN, profileSchema, type Profile, type ProfileInput } from "./profile-schema";
 
@@ -42,6 +43,12 @@ export async function updateProfile(
     if (isUniqueViolation(error, "users_handle_unique")) return handleTaken();
     throw error;
   }
+  // A handle is how others find and mention a member: a change of it is worth a line.
+  securityEvent("profile.change", {
+    actor: userId,
+    outcome: "success",
+    ...(profile.handle !== actor.handle ? { handleFrom: actor.handle, handleTo: profile.handle } : {}),
+  });
   return ok({ profile, changed: [tags.member(userId), tags.reviews] });
 }
 
@@ -67,5 +74,6 @@ export async function revokeAllSessions(actor: CurrentUser): Promise<Result<{ re
     .delete(sessions)
     .where(eq(sessions.userId, actor.id))
     .returning({ token: sessions.sessionToken });
+  securityEvent("auth.sign_out", { actor: actor.id, outcome: "success", everywhere: true, sessions: deleted.length });
   return ok({ revoked: deleted.length, changed: [] });
 }

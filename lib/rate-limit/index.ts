@@ -3,7 +3,18 @@ import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { limiterOf } from "./store";
+
+/** The one line a member's refused request leaves in the log. */
+function logHit(memberId: string, limit: string, msBeforeNext: number): void {
+  securityEvent("rate_limit.hit", {
+    actor: memberId,
+    outcome: "refused",
+    limit,
+    retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
+  });
+}
 
 /** The comment limits at the current settings (tests change them between posts). */
 function limitersFor(db: Database): { interval: RateLimiterDrizzle | null; daily: RateLimiterDrizzle } {
@@ -41,6 +52,7 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
       await interval.consume(memberId);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      logHit(memberId, "comment-interval", rejection.msBeforeNext);
       const wait = describeWait(rejection.msBeforeNext);
       return fail("rate_limited", `You are posting quickly. You can post again in ${wait.text}.`);
     }
@@ -50,6 +62,7 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     if (interval) await interval.reward(memberId);
+    logHit(memberId, "comment-daily", rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     return fail("rate_limited", `You have reached today's limit of comments. You can post again in ${wait.text}.`);
   }
@@ -63,6 +76,7 @@ export async function consumeWriteAllowance(db: Database, memberId: string, kind
     return ok(null);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `write-${kind}`, rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     return fail("rate_limited", `You are saving very quickly. You can try again in ${wait.text}.`);
   }
@@ -84,6 +98,7 @@ export async function consumeHourlyAllowance(
     return ok(null);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `hourly-${kind}`, rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     const what = kind === "export" ? "downloads of your data" : "imports";
     return fail("rate_limited", `You have used this hour's ${what} (${perHour}). You can try again in ${wait.text}.`);
