@@ -6,6 +6,7 @@ import { accounts, sessions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { securityEvent } from "@/lib/log";
+import { consumeMemberAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { HANDLE_TAKEN, profileSchema, type Profile, type ProfileInput } from "./profile-schema";
 
@@ -32,6 +33,8 @@ export async function updateProfile(
   const profile = parsed.data;
   const userId = actor.id;
   const db = await getDb();
+  const allowance = await consumeMemberAllowance(db, userId, "profile");
+  if (!allowance.ok) return allowance;
   const [clash] = await db
     .select({ n: count() })
     .from(users)

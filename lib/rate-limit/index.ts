@@ -82,6 +82,32 @@ export async function consumeWriteAllowance(db: Database, memberId: string, kind
   }
 }
 
+/**
+ * Changes a person makes a few at a time: fixing a comment, reporting what
+ * they read, renaming themselves. Each allowance is enough for any person and
+ * stops a script (forty edits in a minute, a handle changed every second).
+ */
+export const MEMBER_LIMITS = {
+  "comment-edit": { points: 10, seconds: 60, doing: "editing comments" },
+  report: { points: 20, seconds: 3600, doing: "reporting comments" },
+  profile: { points: 10, seconds: 3600, doing: "changing your profile" },
+} as const;
+export type MemberLimitKind = keyof typeof MEMBER_LIMITS;
+
+/** Takes one `kind` change from a member's allowance (MEMBER_LIMITS), counted in the database. */
+export async function consumeMemberAllowance(db: Database, memberId: string, kind: MemberLimitKind): Promise<Result> {
+  const { points, seconds, doing } = MEMBER_LIMITS[kind];
+  try {
+    await limiterOf(db, `member-${kind}`, points, seconds).consume(memberId);
+    return ok(null);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `member-${kind}`, rejection.msBeforeNext);
+    const wait = describeWait(rejection.msBeforeNext);
+    return fail("rate_limited", `You have been ${doing} very often. You can try again in ${wait.text}.`);
+  }
+}
+
 /** Heavy requests a member makes now and then: downloading their data, uploading an import. */
 export type HourlyKind = "export" | "import";
 

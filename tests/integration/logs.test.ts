@@ -12,7 +12,7 @@ import { changeMemberRole } from "@/lib/moderation/members";
 import { useTestDatabase } from "../support/database";
 import { captureLogs } from "../support/logs";
 import { signInAs } from "../support/session";
-import { formOf } from "../support/forms";
+import { formOf } from "../support/actors";
 
 // Auth.js itself is stood in for (the account actions import its sign-out); its logger is ours, and real.
 vi.mock("@/lib/auth/config", () => ({ signIn: async () => "", signOut: async () => {} }));
