@@ -3,7 +3,8 @@ import { sessionCookie } from "@/lib/auth/session-cookie";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests, type IpLimitKind } from "@/lib/rate-limit/ip";
-import { clientIp } from "@/lib/security/client-ip";
+import { REQUEST_ID_HEADER, withRequestContext } from "@/lib/log";
+import { requestContextOf } from "@/lib/security/request-context";
 import { applySecurityHeaders, policyForThisSite } from "@/lib/security/apply";
 import { newNonce, rendersPerRequest, SIGNED_IN_ONLY_PAGES } from "@/lib/security/headers";
 
@@ -59,16 +60,20 @@ export async function proxy(request: NextRequest): Promise<Response> {
       ? newNonce()
       : undefined;
   const policy = policyForThisSite(nonce);
-  // Next reads the nonce from the request's own policy header; other requests pass on untouched.
+  // One id per request, passed on so the page or action behind the proxy logs the same one.
+  const context = requestContextOf(request);
+  // Next reads the nonce from the request's own policy header.
   const forward = new Headers(request.headers);
+  forward.set(REQUEST_ID_HEADER, context.requestId);
   if (nonce) forward.set("content-security-policy", policy);
-  const passOn = () => (nonce ? NextResponse.next({ request: { headers: forward } }) : NextResponse.next());
+  const passOn = () => NextResponse.next({ request: { headers: forward } });
 
   const limited = ipLimitKind(request);
   const refusal = limited
-    ? await consumeIpAllowance(await getDb(), limited, clientIp(request, env().MARQUEE_TRUSTED_PROXIES))
+    ? await withRequestContext(context, async () => consumeIpAllowance(await getDb(), limited, context.ip))
     : null;
   const response = refusal ? tooManyRequests(refusal) : (signedInOnly(request, forward) ?? passOn());
+  response.headers.set(REQUEST_ID_HEADER, context.requestId);
   return applySecurityHeaders(response, policy);
 }
 

@@ -1,21 +1,25 @@
 // No "server-only" here: instrumentation.ts is not compiled as a React server module.
 import { openDatabase } from "@/db/client";
 import { assertProductionReady, databaseSettings, env, seedPlan } from "./env";
+import { logger, routeConsoleThroughLogger } from "./log";
 
 /**
  * The server's first steps (from instrumentation.ts), one after another, all
- * before the first request: a production server without the secrets sign-in
+ * before the first request: everything written to the console from here on
+ * is a JSON log line (lib/log.ts); a production server without the secrets sign-in
  * needs stops here, naming each missing variable; then the database opens,
  * its migrations run, and a new, empty embedded database gets what
  * MARQUEE_SEED says.
  */
 export async function startServer(): Promise<void> {
+  routeConsoleThroughLogger();
   let config;
   try {
     config = env();
     assertProductionReady(config);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    // The message names each missing or unsafe setting; it holds no value of any of them.
+    logger.fatal({ event: "startup.refused" }, error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
   const handle = await openDatabase(databaseSettings(config));
@@ -25,6 +29,13 @@ export async function startServer(): Promise<void> {
   if (handle.kind === "pglite" && plan !== "none") {
     // Loaded only here: the seed reads the whole film catalogue.
     const { seedIfEmpty } = await import("@/db/seed");
-    await seedIfEmpty(handle.db, { demo: plan === "demo" });
+    const log = (line: string) => logger.info({ event: "startup.seed" }, line);
+    await seedIfEmpty(handle.db, {
+      demo: plan === "demo",
+      log,
+      onProgress: (done, total) => {
+        if (done === total) log(`Imported ${total} films.`);
+      },
+    });
   }
 }

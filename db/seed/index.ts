@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { accounts, comments, filmCredits, films, people, ratings, reviews, users } from "../schema";
-import { describeSummary, importCatalogue, loadVegaMovies, progressBar } from "./catalogue";
+import { describeSummary, importCatalogue, loadVegaMovies, progressBar, type ImportProgress } from "./catalogue";
 import { demoMembers, her, herComments, herReview } from "./demo";
 import { slugify } from "../slug";
 
@@ -125,10 +125,14 @@ export async function seedDemo(db: Database): Promise<void> {
   });
 }
 
-/** On a database with no films: the demo data (unless `demo` is false), then the whole catalogue. */
+/**
+ * On a database with no films: the demo data (unless `demo` is false), then
+ * the whole catalogue. Says what it does through `log` and `onProgress` (the
+ * server passes its logger; a terminal gets plain lines and a progress bar).
+ */
 export async function seedIfEmpty(
   db: Database,
-  options: { demo: boolean; log?: (line: string) => void } = { demo: true },
+  options: { demo: boolean; log?: (line: string) => void; onProgress?: ImportProgress } = { demo: true },
 ): Promise<boolean> {
   const log = options.log ?? console.log;
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(films);
@@ -139,7 +143,9 @@ export async function seedIfEmpty(
   } else {
     log("Marquee: a new database; adding the film catalogue…");
   }
-  const summary = await importCatalogue(db, loadVegaMovies(), { onProgress: progressBar("Importing films") });
+  const summary = await importCatalogue(db, loadVegaMovies(), {
+    onProgress: options.onProgress ?? progressBar("Importing films"),
+  });
   log(describeSummary(summary));
   return true;
 }

@@ -5,6 +5,8 @@ import { isUniqueViolation } from "@/db/errors";
 import { accounts, sessions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { securityEvent } from "@/lib/log";
+import { consumeMemberAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { HANDLE_TAKEN, profileSchema, type Profile, type ProfileInput } from "./profile-schema";
 
@@ -31,6 +33,8 @@ export async function updateProfile(
   const profile = parsed.data;
   const userId = actor.id;
   const db = await getDb();
+  const allowance = await consumeMemberAllowance(db, userId, "profile");
+  if (!allowance.ok) return allowance;
   const [clash] = await db
     .select({ n: count() })
     .from(users)
@@ -42,6 +46,12 @@ export async function updateProfile(
     if (isUniqueViolation(error, "users_handle_unique")) return handleTaken();
     throw error;
   }
+  // A handle is how others find and mention a member: a change of it is worth a line.
+  securityEvent("profile.change", {
+    actor: userId,
+    outcome: "success",
+    ...(profile.handle !== actor.handle ? { handleFrom: actor.handle, handleTo: profile.handle } : {}),
+  });
   return ok({ profile, changed: [tags.member(userId), tags.reviews] });
 }
 
@@ -67,5 +77,6 @@ export async function revokeAllSessions(actor: CurrentUser): Promise<Result<{ re
     .delete(sessions)
     .where(eq(sessions.userId, actor.id))
     .returning({ token: sessions.sessionToken });
+  securityEvent("auth.sign_out", { actor: actor.id, outcome: "success", everywhere: true, sessions: deleted.length });
   return ok({ revoked: deleted.length, changed: [] });
 }

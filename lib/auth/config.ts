@@ -5,7 +5,9 @@ import type { Role } from "@/db/schema";
 import { markAccountUsed } from "@/lib/comments/signing";
 import { env, trustsHost } from "@/lib/env";
 import { isSuspended } from "@/lib/policy";
+import { securityEvent } from "@/lib/log";
 import { marqueeAdapter } from "./adapter";
+import { authLogger } from "./log";
 import { buildProviders } from "./providers";
 import { sameOriginRedirect } from "./redirect";
 import { resolveAuthSecret } from "./secret";
@@ -34,10 +36,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     // AUTH_URL names the site, so its host is trusted; only without it does AUTH_TRUST_HOST decide.
     trustHost: trustsHost(config),
     pages: { signIn: "/signin", error: "/signin" },
+    logger: authLogger,
     events: {
       // The account a member signs in with (or links) signs their comments from then on.
-      async signIn({ account }) {
+      async signIn({ user, account, isNewUser }) {
+        securityEvent("auth.sign_in", {
+          actor: user.id ?? null,
+          outcome: "success",
+          provider: account?.provider ?? null,
+          newMember: isNewUser ?? false,
+        });
         if (account) await markAccountUsed(account.provider, account.providerAccountId);
+      },
+      signOut(message) {
+        const actor = "session" in message ? (message.session?.userId ?? null) : (message.token?.sub ?? null);
+        securityEvent("auth.sign_out", { actor, outcome: "success" });
       },
     },
     callbacks: {

@@ -6,6 +6,7 @@ import { accounts } from "@/db/schema";
 import { demoMembers } from "@/db/seed/demo";
 import { marqueeAdapter } from "./adapter";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { securityEvent } from "@/lib/log";
 
 export interface DemoSession {
   sessionToken: string;
@@ -36,5 +37,6 @@ export async function startDemoSession(handle: string): Promise<DemoSession | nu
     userId: member.id,
     expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
   });
+  securityEvent("auth.sign_in", { actor: member.id, outcome: "success", provider: "demo" });
   return { sessionToken: session.sessionToken, expires: session.expires };
 }

@@ -18,8 +18,8 @@ import {
   SUSPENDED_CANNOT_COMMENT,
   type CommentFacts,
 } from "@/lib/policy";
-import { renderStored } from "@/lib/markdown";
-import { consumeCommentAllowance } from "@/lib/rate-limit";
+import { countLinks, renderStored } from "@/lib/markdown";
+import { consumeCommentAllowance, consumeMemberAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { normalizeForMatching } from "@/lib/text";
 import {
@@ -39,11 +39,8 @@ import { placeReply } from "./tree";
 /** How comment writes word a refusal for a visitor or a suspended member. */
 export const COMMENT_WORDS = { signedOut: SIGN_IN_TO_COMMENT, suspended: SUSPENDED_CANNOT_COMMENT };
 
-/** Links in a comment: bare URLs and Markdown links. */
-function countLinks(body: string): number {
-  const urls = body.match(/\bhttps?:\/\/|\bwww\.|\]\(/gi) ?? [];
-  return urls.length;
-}
+/** What a member is told when they post the same text under the same review within ten minutes. */
+export const DUPLICATE_MESSAGE = "You just posted this.";
 
 /** A blocklist row whose term the comment's text contains. */
 function termIn(body: string): SQL {
@@ -56,17 +53,33 @@ function containsBlockedTerm(body: string): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${blockedTerms} where ${termIn(body)})`;
 }
 
-/** The hold reason given the text and whether it names a blocked term. */
-function holdFor(body: string, blocked: boolean): string | null {
-  if (countLinks(body) >= 3) return "three or more links";
+/**
+ * The hold reason given the comment's rendered HTML and whether its text
+ * names a blocked term. Links are counted on what renders, so four
+ * reference-style links to one definition are four.
+ */
+function holdFor(bodyHtml: string, blocked: boolean): string | null {
+  if (countLinks(bodyHtml) >= 3) return "three or more links";
   return blocked ? "a blocked term" : null;
 }
 
 /** Why a comment is held for a moderator, or null when it may show at once. */
-async function holdReason(db: Database, body: string): Promise<string | null> {
-  if (countLinks(body) >= 3) return holdFor(body, false);
+async function holdReason(db: Database, body: string, bodyHtml: string): Promise<string | null> {
+  if (countLinks(bodyHtml) >= 3) return holdFor(bodyHtml, false);
   const [hit] = await db.select({ term: blockedTerms.term }).from(blockedTerms).where(termIn(body)).limit(1);
-  return holdFor(body, hit !== undefined);
+  return holdFor(bodyHtml, hit !== undefined);
+}
+
+/**
+ * Whether `authorId` posted exactly `body` under the review in the last ten
+ * minutes, as a column of the post's context query. It reads the author's
+ * recent comments through comments_author_idx (author, created_at): a few rows
+ * at most, since the posting limits allow only so many.
+ */
+function postedJustNow(authorId: string, body: string): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${comments} as recent
+    where recent.author_id = ${authorId} and recent.created_at > now() - interval '10 minutes'
+      and recent.review_id = ${reviews.id} and recent.body = ${body})`;
 }
 
 /** A comment as the rules see it, with the review it belongs to. */
@@ -109,7 +122,8 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
   const db = await getDb();
 
   // Everything the rules need, in one round trip: the review, the comment answered, the account that
-  // signs, and whether the text names a blocked term. A post is a few statements, not a dozen.
+  // signs, whether the text names a blocked term and whether the member just posted the same text.
+  // A post is a few statements, not a dozen.
   const parent = alias(comments, "parent");
   const signing = db
     .select({ provider: accounts.provider, providerAccountId: accounts.providerAccountId })
@@ -134,6 +148,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
       },
       account: { provider: signing.provider, providerAccountId: signing.providerAccountId },
       blocked: containsBlockedTerm(body),
+      duplicate: postedJustNow(actor.id, body),
     })
     .from(reviews)
     .leftJoin(
@@ -166,13 +181,16 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
 
   const account = context.account;
   if (!account) return fail("forbidden", "Link a sign-in account to your profile before commenting.");
+  // A double submit, or the same text pasted again: refused before it costs the member any allowance.
+  if (context.duplicate) return fail("conflict", DUPLICATE_MESSAGE, { body: [DUPLICATE_MESSAGE] });
 
   const exempt = skipsPostingLimits(actor);
   if (!exempt) {
     const allowance = await consumeCommentAllowance(db, actor.id);
     if (!allowance.ok) return allowance;
   }
-  const held = exempt ? null : holdFor(body, context.blocked);
+  const stored = renderStored(body);
+  const held = exempt ? null : holdFor(stored.bodyHtml, context.blocked);
 
   // One statement: a new thread's root is the comment itself, filled in by the database (migration 0007).
   const [row] = await db
@@ -184,7 +202,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
       threadRootId: placement.threadRootId,
       depth: placement.depth,
       body,
-      ...renderStored(body),
+      ...stored,
       signedWithProvider: account.provider,
       signedWithAccountId: account.providerAccountId,
       heldAt: held ? new Date() : null,
@@ -210,10 +228,16 @@ export async function editComment(
   const comment = await findComment(db, parsed.data.commentId);
   const refused = refuseCommentEdit(actor, comment, now);
   if (refused || !comment) return refused ?? fail("not_found", "That comment does not exist.");
-  const held = skipsPostingLimits(actor) ? null : await holdReason(db, parsed.data.body);
+  const exempt = skipsPostingLimits(actor);
+  if (!exempt) {
+    const allowance = await consumeMemberAllowance(db, actor.id, "comment-edit");
+    if (!allowance.ok) return allowance;
+  }
+  const stored = renderStored(parsed.data.body);
+  const held = exempt ? null : await holdReason(db, parsed.data.body, stored.bodyHtml);
   await db
     .update(comments)
-    .set({ body: parsed.data.body, ...renderStored(parsed.data.body), editedAt: now, ...(held ? { heldAt: now } : {}) })
+    .set({ body: parsed.data.body, ...stored, editedAt: now, ...(held ? { heldAt: now } : {}) })
     .where(eq(comments.id, parsed.data.commentId));
   const changed = [tags.review(comment.reviewId), ...(held ? [tags.moderation] : [])];
   return ok({ reviewId: comment.reviewId, held: held !== null, changed });
@@ -255,6 +279,8 @@ export async function reportComment(
   const comment = await findComment(db, parsed.data.commentId);
   const refused = refuseCommentReport(actor, comment);
   if (refused || !comment) return refused ?? fail("not_found", "That comment does not exist.");
+  const allowance = await consumeMemberAllowance(db, actor.id, "report");
+  if (!allowance.ok) return allowance;
   const inserted = await db
     .insert(commentReports)
     .values({

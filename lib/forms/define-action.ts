@@ -1,10 +1,13 @@
 import "server-only";
 import { updateTag } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getCurrentUser } from "@/lib/auth";
 import type { Tag } from "@/lib/cache/tags";
+import { securityEvent, withRequestContext, type RequestContext } from "@/lib/log";
 import { authorize, type ActorFor, type RefusalWords, type Requirement } from "@/lib/policy";
+import { requestContextBehindProxy } from "@/lib/security/request-context";
 import { fieldErrorsOf, type Result } from "@/lib/result";
 import type { ActionState, FormAction } from "./action-state";
 
@@ -47,6 +50,15 @@ export function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
+/** This action's request, for its log lines; none when called outside a request (a script, a test). */
+async function thisRequest(): Promise<RequestContext | null> {
+  try {
+    return requestContextBehindProxy(await headers());
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Every server action is made here, so every one does the same steps: find
  * the actor and check what the action requires (lib/policy), parse the form
@@ -60,9 +72,22 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
   config: ActionConfig<R, S, T, D>,
 ): FormAction<D> {
   async function run(form: FormData): Promise<ActionState<D>> {
+    const context = await thisRequest();
+    return context ? withRequestContext(context, () => steps(form)) : steps(form);
+  }
+  async function steps(form: FormData): Promise<ActionState<D>> {
     const values = formValues(form);
-    const authorized = authorize(await getCurrentUser(), config.requires, config.words);
-    if (!authorized.ok) return { ok: false, message: authorized.message, fieldErrors: {}, values };
+    const user = await getCurrentUser();
+    const authorized = authorize(user, config.requires, config.words);
+    if (!authorized.ok) {
+      securityEvent("authorization.refused", {
+        actor: user?.id ?? null,
+        outcome: "refused",
+        requires: config.requires,
+        code: authorized.code,
+      });
+      return { ok: false, message: authorized.message, fieldErrors: {}, values };
+    }
 
     // PostgreSQL cannot store a NUL character: say so by the field instead of failing the save.
     const withNul = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
@@ -85,7 +110,19 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
     }
     const input: z.output<S> = parsed.data;
     const result = await config.run(authorized.value, input);
-    if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+    if (!result.ok) {
+      // The domain's own policy checks (lib/policy.ts) refuse with these codes: another member's comment, say.
+      if (result.code === "forbidden" || result.code === "unauthenticated") {
+        securityEvent("authorization.refused", {
+          actor: user?.id ?? null,
+          outcome: "refused",
+          requires: config.requires,
+          code: result.code,
+          by: "policy",
+        });
+      }
+      return { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+    }
 
     for (const tag of new Set(result.value.changed)) updateTag(tag);
     const destination = config.redirectTo?.(result.value, input);

@@ -211,6 +211,17 @@ export function renderStored(source: string): { bodyHtml: string; bodyHtmlVersio
   return { bodyHtml: renderMarkdown(source), bodyHtmlVersion: MARKDOWN_RENDERER_VERSION };
 }
 
+/**
+ * The links a reader sees in HTML this renderer wrote: each `<a href>` except
+ * in-page ones (footnote marks and back-links). Counted on the rendered tree's
+ * output, so reference-style links, autolinks and images (which render as
+ * links) count as what they render; a link written in plain text, which does
+ * not render as one, does not.
+ */
+export function countLinks(html: string): number {
+  return html.match(/<a\s[^>]*?href="(?!#)/g)?.length ?? 0;
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** The words of a Markdown tree without its syntax; iterative, in document order. */

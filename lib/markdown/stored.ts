@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { comments, reviews } from "@/db/schema";
+import { logger } from "@/lib/log";
 import { MARKDOWN_RENDERER_VERSION, renderMarkdown } from "./index";
 
 /** The tables whose rows keep Markdown in `body` and its HTML in `body_html`. */
@@ -73,7 +74,10 @@ export async function htmlOfRows(
   try {
     await storeRendered(db, table, rendered);
   } catch (error) {
-    console.error(`Could not store rendered Markdown for ${rendered.length} ${table}:`, error);
+    logger.error(
+      { event: "markdown.store_failed", table, rows: rendered.length, err: error },
+      "Could not store rendered Markdown",
+    );
   }
   return html;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database, Transaction } from "@/db/client";
 import { moderationLog } from "@/db/schema";
+import { securityEvent } from "@/lib/log";
 
 /** A database handle or an open transaction on it. */
 export type DatabaseOrTransaction = Database | Transaction;
@@ -20,7 +21,8 @@ export interface ModerationAction {
 
 /**
  * Appends one entry to the moderation log (the table refuses updates and
- * deletes). Pass the transaction that makes the change, so the change and
+ * deletes), and writes the matching security event to the server log with the
+ * entry's id. Pass the transaction that makes the change, so the change and
  * its entry are saved together or not at all.
  */
 export async function recordModerationAction(db: DatabaseOrTransaction, entry: ModerationAction): Promise<number> {
@@ -36,5 +38,16 @@ export async function recordModerationAction(db: DatabaseOrTransaction, entry: M
       details: entry.details ?? null,
     })
     .returning({ id: moderationLog.id });
-  return row!.id;
+  const id = row!.id;
+  securityEvent(entry.action === "member.role_change" ? "member.role_change" : "moderation.action", {
+    actor: entry.actorId,
+    actorLabel: entry.actorLabel,
+    outcome: "success",
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    moderationLogId: id,
+    ...(entry.action === "member.role_change" ? { from: entry.details?.from, to: entry.details?.to } : {}),
+  });
+  return id;
 }

@@ -3,7 +3,18 @@ import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { limiterOf } from "./store";
+
+/** The one line a member's refused request leaves in the log. */
+function logHit(memberId: string, limit: string, msBeforeNext: number): void {
+  securityEvent("rate_limit.hit", {
+    actor: memberId,
+    outcome: "refused",
+    limit,
+    retryAfterSeconds: Math.ceil(msBeforeNext / 1000),
+  });
+}
 
 /** The comment limits at the current settings (tests change them between posts). */
 function limitersFor(db: Database): { interval: RateLimiterDrizzle | null; daily: RateLimiterDrizzle } {
@@ -41,6 +52,7 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
       await interval.consume(memberId);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      logHit(memberId, "comment-interval", rejection.msBeforeNext);
       const wait = describeWait(rejection.msBeforeNext);
       return fail("rate_limited", `You are posting quickly. You can post again in ${wait.text}.`);
     }
@@ -50,6 +62,7 @@ export async function consumeCommentAllowance(db: Database, memberId: string): P
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     if (interval) await interval.reward(memberId);
+    logHit(memberId, "comment-daily", rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     return fail("rate_limited", `You have reached today's limit of comments. You can post again in ${wait.text}.`);
   }
@@ -63,8 +76,35 @@ export async function consumeWriteAllowance(db: Database, memberId: string, kind
     return ok(null);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `write-${kind}`, rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     return fail("rate_limited", `You are saving very quickly. You can try again in ${wait.text}.`);
+  }
+}
+
+/**
+ * Changes a person makes a few at a time: fixing a comment, reporting what
+ * they read, renaming themselves. Each allowance is enough for any person and
+ * stops a script (forty edits in a minute, a handle changed every second).
+ */
+export const MEMBER_LIMITS = {
+  "comment-edit": { points: 10, seconds: 60, doing: "editing comments" },
+  report: { points: 20, seconds: 3600, doing: "reporting comments" },
+  profile: { points: 10, seconds: 3600, doing: "changing your profile" },
+} as const;
+export type MemberLimitKind = keyof typeof MEMBER_LIMITS;
+
+/** Takes one `kind` change from a member's allowance (MEMBER_LIMITS), counted in the database. */
+export async function consumeMemberAllowance(db: Database, memberId: string, kind: MemberLimitKind): Promise<Result> {
+  const { points, seconds, doing } = MEMBER_LIMITS[kind];
+  try {
+    await limiterOf(db, `member-${kind}`, points, seconds).consume(memberId);
+    return ok(null);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `member-${kind}`, rejection.msBeforeNext);
+    const wait = describeWait(rejection.msBeforeNext);
+    return fail("rate_limited", `You have been ${doing} very often. You can try again in ${wait.text}.`);
   }
 }
 
@@ -84,6 +124,7 @@ export async function consumeHourlyAllowance(
     return ok(null);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    logHit(memberId, `hourly-${kind}`, rejection.msBeforeNext);
     const wait = describeWait(rejection.msBeforeNext);
     const what = kind === "export" ? "downloads of your data" : "imports";
     return fail("rate_limited", `You have used this hour's ${what} (${perHour}). You can try again in ${wait.text}.`);

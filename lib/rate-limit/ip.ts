@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
+import { securityEvent } from "@/lib/log";
 import { limiterOf } from "./store";
 
 /**
@@ -57,6 +58,7 @@ export async function consumeIpAllowance(
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    securityEvent("rate_limit.hit", { actor: null, outcome: "refused", limit: `ip-${kind}`, ip, retryAfterSeconds });
     return {
       retryAfterSeconds,
       message: `Too many ${WHAT[kind]} from your address. Try again in ${retryAfterSeconds} ${retryAfterSeconds === 1 ? "second" : "seconds"}.`,

@@ -55,9 +55,20 @@ export function clientIpFrom(forwardedFor: string | null, trusted: BlockList): s
 
 let cached: { key: string; list: BlockList } | undefined;
 
-/** The client address of `request` (see clientIpFrom), given the trusted proxies' entries. */
-export function clientIp(request: { headers: Headers }, trustedEntries: readonly string[]): string | null {
+function trustedList(trustedEntries: readonly string[]): BlockList {
   const key = trustedEntries.join(",");
   if (cached?.key !== key) cached = { key, list: trustedProxies(trustedEntries) };
-  return clientIpFrom(request.headers.get("x-forwarded-for"), cached.list);
+  return cached.list;
+}
+
+/** The client address of `request` (see clientIpFrom), given the trusted proxies' entries. */
+export function clientIp(request: { headers: Headers }, trustedEntries: readonly string[]): string | null {
+  return clientIpFrom(request.headers.get("x-forwarded-for"), trustedList(trustedEntries));
+}
+
+/** Whether the connection's peer (X-Forwarded-For's last entry) is a trusted proxy, whose own headers are believed. */
+export function fromTrustedProxy(request: { headers: Headers }, trustedEntries: readonly string[]): boolean {
+  if (trustedEntries.length === 0) return false;
+  const peer = (request.headers.get("x-forwarded-for") ?? "").split(",").map(normalise).at(-1);
+  return peer !== undefined && peer !== "" && isTrusted(peer, trustedList(trustedEntries));
 }

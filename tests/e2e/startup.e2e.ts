@@ -27,7 +27,21 @@ async function startAndWait(
   const code = await new Promise<number | null>((resolve) => child.on("exit", (exitCode) => resolve(exitCode)));
   clearTimeout(timer);
   rmSync(dataDir, { recursive: true, force: true });
-  return { code, output };
+  return { code, output: refusalText(output) };
+}
+
+/**
+ * The server logs its refusal to start as one JSON line (lib/log.ts); its
+ * message, with the line breaks it names each setting on, is what an
+ * operator reads (through pino-pretty or jq). Empty when there is no such line.
+ */
+function refusalText(output: string): string {
+  for (const line of output.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { event?: string; msg?: string; level?: string };
+    if (entry.event === "startup.refused" && entry.level === "fatal") return entry.msg ?? "";
+  }
+  return "";
 }
 
 describe("starting in production", () => {

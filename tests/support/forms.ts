@@ -18,3 +18,10 @@ export function fakeAction<D = unknown>(
   }
   return Object.assign(action, { sent });
 }
+
+/** A form as a browser would post it: each field once, as text. */
+export function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  return form;
+}

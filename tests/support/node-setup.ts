@@ -1,4 +1,8 @@
 import { beforeEach, vi } from "vitest";
+import { redirectLogs } from "@/lib/log";
+
+// The server's JSON log lines would bury the test report: they go nowhere unless a test reads them (./logs.ts).
+redirectLogs({ write: () => {} });
 
 // Node tests run without a request: the session, the cache and navigation
 // are stood in for here, once for every test file (see ./session.ts).
