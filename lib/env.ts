@@ -59,6 +59,18 @@ const schema = z.object({
    * 0 turns them off. For test and benchmark runs from one address.
    */
   MARQUEE_IP_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  /**
+   * A Redis server (redis:// or rediss://) that holds Next's caches and the
+   * posting limits, shared by every app instance. Unset: each process keeps
+   * its own cache and the limits are counted in PostgreSQL.
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\//.test(v), "must start with redis:// or rediss://")
+    .optional(),
+  /** What every Redis key Marquee writes starts with (so sites and test runs can share a server). */
+  MARQUEE_REDIS_PREFIX: z.string().trim().min(1).default("marquee:"),
 });
 
 export type Env = z.infer<typeof schema>;

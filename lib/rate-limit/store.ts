@@ -1,22 +1,33 @@
 import "server-only";
-import { RateLimiterDrizzle } from "rate-limiter-flexible";
+import { RateLimiterDrizzle, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { sharedRedis } from "@/lib/cache/redis/connection.mjs";
+import { env } from "@/lib/env";
 
-const limiters = new WeakMap<Database, Map<string, RateLimiterDrizzle>>();
+const limiters = new WeakMap<Database, Map<string, RateLimiterAbstract>>();
+
+/** Where the Redis limiters keep their counters, under MARQUEE_REDIS_PREFIX. */
+function redisKeyPrefix(keyPrefix: string): string {
+  return `${env().MARQUEE_REDIS_PREFIX}limits:${keyPrefix}`;
+}
 
 /**
- * The limiter counting `points` per `duration` seconds under `keyPrefix` in
- * PostgreSQL (the rate_limits table), made once per database handle and
- * setting: every limit, per member or per address, goes through here.
+ * The limiter counting `points` per `duration` seconds under `keyPrefix`,
+ * made once per database handle and setting: every limit, per member or per
+ * address, goes through here. With REDIS_URL the counters live in Redis (one
+ * round trip per check, shared by every instance), and the PostgreSQL
+ * counters (the rate_limits table) take over while Redis does not answer;
+ * without it they are the PostgreSQL counters alone.
  */
-export function limiterOf(db: Database, keyPrefix: string, points: number, duration: number): RateLimiterDrizzle {
+export function limiterOf(db: Database, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
   let byName = limiters.get(db);
   if (!byName) limiters.set(db, (byName = new Map()));
-  const name = `${keyPrefix}/${points}/${duration}`;
+  const redis = env().REDIS_URL ? sharedRedis() : null;
+  const name = `${redis ? env().REDIS_URL : "postgres"}/${keyPrefix}/${points}/${duration}`;
   let limiter = byName.get(name);
   if (!limiter) {
-    limiter = new RateLimiterDrizzle({
+    const inPostgres = new RateLimiterDrizzle({
       storeClient: db,
       schema: rateLimits,
       clearExpiredByTimeout: false,
@@ -24,7 +35,33 @@ export function limiterOf(db: Database, keyPrefix: string, points: number, durat
       points,
       duration,
     });
+    limiter = redis
+      ? new RateLimiterRedis({
+          storeClient: redis,
+          keyPrefix: redisKeyPrefix(keyPrefix),
+          points,
+          duration,
+          // While Redis is away, count in PostgreSQL rather than wait or refuse everyone.
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: inPostgres,
+        })
+      : inPostgres;
     byName.set(name, limiter);
   }
   return limiter;
+}
+
+/**
+ * Deletes a member's counters from Redis (account deletion; the PostgreSQL
+ * ones go in its transaction). Nothing to do without REDIS_URL.
+ */
+export async function forgetRedisLimits(memberId: string): Promise<void> {
+  const redis = env().REDIS_URL ? sharedRedis() : null;
+  if (!redis) return;
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${redisKeyPrefix("*")}:${memberId}`, "COUNT", 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== "0");
 }
