@@ -6,6 +6,14 @@ import { sharedRedis } from "@/lib/cache/redis/connection.mjs";
 import { env } from "@/lib/env";
 
 const limiters = new WeakMap<Database, Map<string, RateLimiterAbstract>>();
+/** The Redis limiters, per client as well: a client that was closed (a test, a shutdown) is never reused. */
+const redisLimiters = new WeakMap<object, Map<string, RateLimiterAbstract>>();
+
+function cacheOf<K extends object>(map: WeakMap<K, Map<string, RateLimiterAbstract>>, key: K) {
+  let byName = map.get(key);
+  if (!byName) map.set(key, (byName = new Map()));
+  return byName;
+}
 
 /** Where the Redis limiters keep their counters, under MARQUEE_REDIS_PREFIX. */
 function redisKeyPrefix(keyPrefix: string): string {
@@ -21,13 +29,11 @@ function redisKeyPrefix(keyPrefix: string): string {
  * without it they are the PostgreSQL counters alone.
  */
 export function limiterOf(db: Database, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
-  let byName = limiters.get(db);
-  if (!byName) limiters.set(db, (byName = new Map()));
-  const redis = env().REDIS_URL ? sharedRedis() : null;
-  const name = `${redis ? env().REDIS_URL : "postgres"}/${keyPrefix}/${points}/${duration}`;
-  let limiter = byName.get(name);
-  if (!limiter) {
-    const inPostgres = new RateLimiterDrizzle({
+  const name = `${keyPrefix}/${points}/${duration}`;
+  const inPostgresCache = cacheOf(limiters, db);
+  let inPostgres = inPostgresCache.get(name);
+  if (!inPostgres) {
+    inPostgres = new RateLimiterDrizzle({
       storeClient: db,
       schema: rateLimits,
       clearExpiredByTimeout: false,
@@ -35,20 +41,26 @@ export function limiterOf(db: Database, keyPrefix: string, points: number, durat
       points,
       duration,
     });
-    limiter = redis
-      ? new RateLimiterRedis({
-          storeClient: redis,
-          keyPrefix: redisKeyPrefix(keyPrefix),
-          points,
-          duration,
-          // While Redis is away, count in PostgreSQL rather than wait or refuse everyone.
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: inPostgres,
-        })
-      : inPostgres;
-    byName.set(name, limiter);
+    inPostgresCache.set(name, inPostgres);
   }
-  return limiter;
+  const redis = env().REDIS_URL ? sharedRedis() : null;
+  if (!redis) return inPostgres;
+  const inRedisCache = cacheOf(redisLimiters, redis);
+  const redisName = `${env().MARQUEE_REDIS_PREFIX}/${name}`;
+  let inRedis = inRedisCache.get(redisName);
+  if (!inRedis) {
+    inRedis = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: redisKeyPrefix(keyPrefix),
+      points,
+      duration,
+      // While Redis is away, count in PostgreSQL rather than wait or refuse everyone.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: inPostgres,
+    });
+    inRedisCache.set(redisName, inRedis);
+  }
+  return inRedis;
 }
 
 /**

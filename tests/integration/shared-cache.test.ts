@@ -132,7 +132,3 @@ describe("the route cache's encoding", () => {
     expect(decodeValue(encodeValue(value))).toEqual(value);
   });
 });
-
-describe.skipIf(available)("Next's caches in Redis", () => {
-  it.skip("skipped: no Redis answers at REDIS_TEST_URL or 127.0.0.1:6379", () => {});
-});
