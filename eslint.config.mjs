@@ -35,6 +35,15 @@ const processEnvReaders = [
   "tests/**",
   "scripts/bench.ts",
   "scripts/bench/**",
+  "scripts/cluster.ts",
+  "scripts/cluster/**",
+  "scripts/loadtest.ts",
+  "scripts/loadtest/**",
+  // next.config.js and the Redis cache handlers run outside the app's bundle (Node loads them
+  // itself, before or beside the app), so they cannot import lib/env.ts; they read REDIS_URL
+  // and MARQUEE_REDIS_PREFIX only, which lib/env.ts validates for the app.
+  "next.config.js",
+  "lib/cache/redis/*.mjs",
 ];
 
 const config = [

@@ -1,5 +1,27 @@
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+// With REDIS_URL, Next's caches live in Redis so several instances share them and a write
+// through one expires its pages on all (lib/cache/redis/, README "Several instances"). Read
+// here, at build and at `next start`; without it Next keeps its in-memory and on-disk default.
+const sharedCache = process.env.REDIS_URL
+  ? {
+      cacheHandler: require.resolve("./lib/cache/redis/next-route-cache.mjs"),
+      cacheHandlers: {
+        default: require.resolve("./lib/cache/redis/next-use-cache.mjs"),
+        remote: require.resolve("./lib/cache/redis/next-use-cache.mjs"),
+      },
+    }
+  : {};
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...sharedCache,
+  // The Dockerfile's build: a server.js with only the files it needs (.next/standalone). Only
+  // there, since `next start` (npm start, the browser tests, npm run cluster) does not serve
+  // a standalone build.
+  ...(process.env.MARQUEE_STANDALONE === "1" ? { output: "standalone" } : {}),
   // PGlite loads its WebAssembly and data files from its own package folder;
   // bundling it breaks those paths (every request would return 500).
   // rate-limiter-flexible imports drizzle-orm at run time by a computed name,

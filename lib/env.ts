@@ -62,6 +62,18 @@ const schema = z.object({
   /** `npm run db:roles`: the role the app serves as on a PostgreSQL server, and its password. */
   MARQUEE_APP_ROLE: z.string().trim().min(1).default("marquee_app"),
   MARQUEE_APP_PASSWORD: z.string().min(1).optional(),
+  /**
+   * A Redis server (redis:// or rediss://) that holds Next's caches and the
+   * posting limits, shared by every app instance. Unset: each process keeps
+   * its own cache and the limits are counted in PostgreSQL.
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\//.test(v), "must start with redis:// or rediss://")
+    .optional(),
+  /** What every Redis key Marquee writes starts with (so sites and test runs can share a server). */
+  MARQUEE_REDIS_PREFIX: z.string().trim().min(1).default("marquee:"),
 });
 
 export type Env = z.infer<typeof schema>;

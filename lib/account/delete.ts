@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { renderStored } from "@/lib/markdown";
 import { keepReviewEvidence } from "@/lib/moderation/evidence";
+import { forgetRedisLimits } from "@/lib/rate-limit/store";
 import { fail, invalidField, ok, type Result } from "@/lib/result";
 import { FORMER_MEMBER, type DeleteAccountInput } from "./delete-schema";
 
@@ -47,7 +48,7 @@ export async function deleteAccount(
       return fail("conflict", "You are the only admin. Make another member an admin before deleting your account.");
     }
   }
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Locks the member first: a second deletion (another tab) waits, then finds nothing.
     const [member] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.id)).for("update");
     if (!member) return fail("not_found", "Your account is already deleted.");
@@ -101,4 +102,6 @@ export async function deleteAccount(
     ];
     return ok({ keptReviews: kept.length, changed });
   });
+  if (result.ok) await forgetRedisLimits(actor.id);
+  return result;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/result";
 import { env } from "@/lib/env";
@@ -17,7 +17,7 @@ function logHit(memberId: string, limit: string, msBeforeNext: number): void {
 }
 
 /** The comment limits at the current settings (tests change them between posts). */
-function limitersFor(db: Database): { interval: RateLimiterDrizzle | null; daily: RateLimiterDrizzle } {
+function limitersFor(db: Database): { interval: RateLimiterAbstract | null; daily: RateLimiterAbstract } {
   const { MARQUEE_COMMENT_INTERVAL_SECONDS: interval, MARQUEE_COMMENT_DAILY_CAP: cap } = env();
   return {
     interval: interval > 0 ? limiterOf(db, "comment-interval", 1, interval) : null,
@@ -29,7 +29,7 @@ function limitersFor(db: Database): { interval: RateLimiterDrizzle | null; daily
 export const WRITES_PER_MINUTE = 30;
 export type WriteKind = "review" | "rating" | "like";
 
-function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterDrizzle {
+function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterAbstract {
   return limiterOf(db, `write-${kind}`, WRITES_PER_MINUTE, 60);
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Database } from "@/db/client";
 import { env } from "@/lib/env";
 import { securityEvent } from "@/lib/log";
@@ -29,7 +29,7 @@ const WHAT: Record<IpLimitKind, string> = {
   feed: "feed requests",
 };
 
-function limiterFor(db: Database, kind: IpLimitKind, points: number): RateLimiterDrizzle {
+function limiterFor(db: Database, kind: IpLimitKind, points: number): RateLimiterAbstract {
   return limiterOf(db, `ip-${kind}`, points, 60);
 }
 

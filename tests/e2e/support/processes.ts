@@ -32,7 +32,9 @@ export async function freePorts(count: number): Promise<number[]> {
 export function appEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = {} as NodeJS.ProcessEnv;
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(AUTH_|MARQUEE_|DATABASE_URL$|NODE_OPTIONS$|NEXT_|NODE_ENV$)/.test(key)) continue;
+    // REDIS_URL and MARQUEE_REDIS_PREFIX pass: with them the suite runs on the shared cache in Redis.
+    if (key !== "MARQUEE_REDIS_PREFIX" && /^(AUTH_|MARQUEE_|DATABASE_URL$|NODE_OPTIONS$|NEXT_|NODE_ENV$)/.test(key))
+      continue;
     env[key] = value;
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };

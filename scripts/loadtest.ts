@@ -1,0 +1,311 @@
+/**
+ * `npm run loadtest`: real traffic through nginx against a cluster of its own
+ * (README, "Load and faults"): members posting comments through the real
+ * server action within the flood limits (shortened to one comment a second),
+ * visitors reading, while one instance is killed with SIGKILL and started
+ * again, another is sent SIGTERM and started again, and PostgreSQL (a server
+ * of the test's own, never the machine's) restarts. Prints what was
+ * acknowledged, what the database has, what was lost, answers by status, p50
+ * and p99 per phase, and the time to recover after each fault.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { asc, like } from "drizzle-orm";
+import { openPostgres, type DatabaseHandle } from "@/db/client";
+import { accounts, comments, reviews, users } from "@/db/schema";
+import { seedIfEmpty } from "@/db/seed";
+import { marqueeAdapter } from "@/lib/auth/adapter";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { findPostCommentAction, postComment } from "./bench/http";
+import { freePorts, stopProcess } from "./cluster/processes";
+import {
+  deleteRedisPrefix,
+  ensureBuild,
+  ensureDatabase,
+  ensureRedis,
+  root,
+  sharedSecrets,
+  startInstance,
+  startNginx,
+  type Instance,
+  type InstanceSettings,
+} from "./cluster/stack";
+import { startPostgresServer, type PostgresServer } from "./loadtest/postgres-server";
+import { failed, phaseTable, recoveryMs, type Sample } from "./loadtest/stats";
+
+const log = (line: string) => console.log(`[loadtest] ${line}`);
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string" },
+    members: { type: "string" },
+    visitors: { type: "string" },
+    instances: { type: "string" },
+    ports: { type: "string", default: "3101-3199" },
+    short: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`npm run loadtest -- [--duration=60] [--members=200] [--visitors=20] [--instances=2] [--ports=3101-3199] [--short] [--strict] [--build]
+
+  --short    the CI version: 2 instances, 20 members, 20 s, one SIGKILL, one PostgreSQL restart
+  --strict   exit 1 when an acknowledged comment is missing, or a visitor's read got no answer
+             or a 5xx outside the database's restart (and its 5 s to recover)
+  --ports    the range for the test's PostgreSQL, nginx and instances (default 3101-3199)
+
+Uses the machine's Redis (REDIS_URL, default redis://127.0.0.1:6379; a key prefix of its own,
+deleted at the end) and starts its own PostgreSQL with initdb/pg_ctl, removed at the end.`);
+  process.exit(0);
+}
+
+const number = (value: string | undefined, fallback: number, name: string) => {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, not "${value}"`);
+  return n;
+};
+const settings = {
+  seconds: number(args.duration, args.short ? 20 : 60, "duration"),
+  members: number(args.members, args.short ? 20 : 200, "members"),
+  visitors: number(args.visitors, args.short ? 4 : 20, "visitors"),
+  instances: Math.max(2, number(args.instances, 2, "instances")),
+};
+const stamp = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
+const runDir = path.join(root, "test-results", "loadtest");
+
+// ---------------------------------------------------------------- stopping
+
+const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
+let cleaning: Promise<void> | undefined;
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step.run();
+      } catch (error) {
+        console.error(`[loadtest] cleanup (${step.name}) failed:`, error instanceof Error ? error.message : error);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    console.error(`\n[loadtest] ${signal}: stopping and cleaning up…`);
+    void cleanup().then(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------- data
+
+async function prepare(handle: DatabaseHandle) {
+  await handle.migrate();
+  await seedIfEmpty(handle.db, { demo: true, log: () => {} });
+  const [review] = await handle.db.select({ id: reviews.id }).from(reviews).orderBy(asc(reviews.id)).limit(1);
+  if (!review) throw new Error("The demo data has no review.");
+  // Members exactly as sign-in makes them: a user, a sign-in account and a session through the adapter.
+  const adapter = marqueeAdapter(handle.db);
+  const expires = new Date(Date.now() + 24 * 3600_000);
+  const cookies: string[] = [];
+  const cookieName = sessionCookie(false).name;
+  for (let i = 0; i < settings.members; i++) {
+    const handleName = `load-${stamp}-${i}`;
+    const [member] = await handle.db
+      .insert(users)
+      .values({ handle: handleName, name: `Load member ${i}`, role: "member" })
+      .returning({ id: users.id });
+    await handle.db
+      .insert(accounts)
+      .values({ userId: member!.id, type: "oauth", provider: "google", providerAccountId: `load-${handleName}` });
+    const sessionToken = randomBytes(32).toString("hex");
+    await adapter.createSession!({ sessionToken, userId: member!.id, expires });
+    cookies.push(`${cookieName}=${sessionToken}`);
+  }
+  return { reviewId: review.id, cookies };
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const [pgPort, nginxPort, ...instancePorts] = await freePorts(args.ports, 2 + settings.instances);
+
+  log(`PostgreSQL of its own on port ${pgPort}…`);
+  const pg: PostgresServer = await startPostgresServer(pgPort!);
+  cleanups.push({ name: "PostgreSQL", run: () => pg.stop() });
+  const databaseUrl = pg.url("marquee_load");
+  await ensureDatabase(databaseUrl);
+  const handle = openPostgres(databaseUrl);
+  cleanups.push({ name: "the test's connection", run: () => handle.close() });
+  log(`${settings.members} members with sessions, the demo data…`);
+  const { reviewId, cookies } = await prepare(handle);
+
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const redisPrefix = `${process.env.MARQUEE_REDIS_PREFIX ?? "marquee:"}load-${stamp}:`;
+  const stopRedis = await ensureRedis(redisUrl, runDir, log);
+  if (stopRedis) cleanups.push({ name: "redis-server", run: stopRedis });
+  cleanups.push({ name: "the test's Redis keys", run: () => deleteRedisPrefix(redisUrl, redisPrefix) });
+
+  const secrets = sharedSecrets(runDir);
+  const deploymentId = await ensureBuild({ force: args.build, runDir, secrets, log });
+  const siteUrl = `http://127.0.0.1:${nginxPort}`;
+  const instanceSettings: InstanceSettings = {
+    databaseUrl,
+    redisUrl,
+    redisPrefix,
+    siteUrl,
+    secrets,
+    deploymentId,
+    runDir,
+    // The flood limit shortened to one comment a second; every visitor reads from 127.0.0.1.
+    extra: { MARQUEE_COMMENT_INTERVAL_SECONDS: "1", MARQUEE_COMMENT_DAILY_CAP: "100000", MARQUEE_IP_LIMIT_SCALE: "0" },
+  };
+  log(`${settings.instances} instances on ports ${instancePorts.join(", ")}, nginx on ${nginxPort}…`);
+  const instances: Instance[] = await Promise.all(instancePorts.map((port) => startInstance(instanceSettings, port)));
+  cleanups.push({
+    name: "instances",
+    run: () => Promise.all(instances.map((i) => stopProcess(i.child))).then(() => {}),
+  });
+  const proxy = await startNginx({ runDir, port: nginxPort!, instancePorts, microCache: false });
+  cleanups.push({ name: "nginx", run: () => stopProcess(proxy, "SIGQUIT", 10_000) });
+
+  // ---------------------------------------------------------------- the run
+  const action = findPostCommentAction(root);
+  const samples: Sample[] = [];
+  const acknowledged: string[] = [];
+  /** What the action said when it saved nothing but answered (a refusal such as the flood limit, or an error row). */
+  const refusals = new Map<string, number>();
+  const began = performance.now();
+  const now = () => performance.now() - began;
+  const endAt = settings.seconds * 1000;
+  let phase = "no fault";
+  const phases = [phase];
+  const faults: { name: string; at: number; until: number; downMs?: number }[] = [];
+
+  const member = async (index: number) => {
+    let n = 0;
+    // Spread the first posts over a second.
+    await new Promise((resolve) => setTimeout(resolve, (index * 1000) / settings.members));
+    while (now() < endAt) {
+      const body = `load ${stamp} m${index} #${++n}`;
+      const at = now();
+      const outcome = await postComment(siteUrl, action, cookies[index]!, { reviewId, body });
+      // A request belongs to the phase its answer came in (a post cut off by a kill counts there).
+      samples.push({ kind: "post", phase, at, ms: outcome.ms, status: outcome.status, ok: outcome.ok });
+      if (outcome.ok) acknowledged.push(body);
+      else if (outcome.status === 200) refusals.set(outcome.message, (refusals.get(outcome.message) ?? 0) + 1);
+      // The shortened limit is one comment a second, counted when the server takes it: wait a second after the answer.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
+  const visitor = async (index: number) => {
+    const paths = [`/reviews/${reviewId}`, "/films/her", "/robots.txt"];
+    let n = index;
+    while (now() < endAt) {
+      const at = now();
+      const started = performance.now();
+      let status = 0;
+      try {
+        const response = await fetch(siteUrl + paths[n++ % paths.length], { signal: AbortSignal.timeout(30_000) });
+        await response.arrayBuffer();
+        status = response.status;
+      } catch {
+        status = 0;
+      }
+      samples.push({ kind: "read", phase, at, ms: performance.now() - started, status, ok: status === 200 });
+    }
+  };
+
+  const fault = async (name: string, atFraction: number, act: () => Promise<number | void>) => {
+    const wait = atFraction * endAt - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    phase = name;
+    phases.push(name);
+    // A fault's window lasts until the next one; the last one's until every answer is in.
+    const record: (typeof faults)[number] = { name, at: now(), until: Number.POSITIVE_INFINITY };
+    const previous = faults.at(-1);
+    if (previous) previous.until = record.at;
+    faults.push(record);
+    log(`${(record.at / 1000).toFixed(1)} s: ${name}`);
+    const downMs = await act();
+    if (typeof downMs === "number") record.downMs = downMs;
+  };
+  const restart = async (index: number, signal: NodeJS.Signals) => {
+    const instance = instances[index]!;
+    await stopProcess(instance.child, signal, 15_000);
+    instances[index] = await startInstance(instanceSettings, instance.port);
+  };
+
+  log(`running for ${settings.seconds} s: ${settings.members} members posting, ${settings.visitors} visitors reading…`);
+  const traffic = [
+    ...Array.from({ length: settings.members }, (_, i) => member(i)),
+    ...Array.from({ length: settings.visitors }, (_, i) => visitor(i)),
+  ];
+  const faultPlan = args.short
+    ? (async () => {
+        await fault("SIGKILL instance 1", 0.3, () => restart(0, "SIGKILL"));
+        await fault("PostgreSQL restart", 0.65, async () => (await pg.restart()).downMs);
+      })()
+    : (async () => {
+        await fault("SIGKILL instance 1", 0.2, () => restart(0, "SIGKILL"));
+        await fault("SIGTERM instance 2", 0.45, () => restart(1, "SIGTERM"));
+        await fault("PostgreSQL restart", 0.7, async () => (await pg.restart()).downMs);
+      })();
+  await Promise.all([...traffic, faultPlan]);
+
+  // ---------------------------------------------------------------- the tally
+  const stored = new Set(
+    (
+      await handle.db
+        .select({ body: comments.body })
+        .from(comments)
+        .where(like(comments.body, `load ${stamp} %`))
+    ).map((row) => row.body),
+  );
+  const lost = acknowledged.filter((body) => !stored.has(body));
+  console.log("");
+  console.log(`writes acknowledged: ${acknowledged.length}`);
+  console.log(`rows found:          ${stored.size}`);
+  console.log(`lost:                ${lost.length}${lost.length > 0 ? ` (${lost.slice(0, 5).join("; ")}…)` : ""}`);
+  console.log("");
+  console.log(phaseTable(samples, phases));
+  for (const [message, n] of [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3))
+    console.log(`  200 not saved × ${n}: ${message}`);
+  console.log("");
+  for (const f of faults) {
+    const down = f.downMs === undefined ? "" : `, PostgreSQL down for ${Math.round(f.downMs)} ms`;
+    console.log(
+      `${f.name} at ${(f.at / 1000).toFixed(1)} s: recovered after ${Math.round(recoveryMs(samples, f.at, f.until))} ms${down}`,
+    );
+  }
+
+  // Reads must not fail outside the database's restart and its 5 s to recover.
+  const dbFault = faults.find((f) => f.name === "PostgreSQL restart");
+  const outsideDbWindow = samples.filter(
+    (s) =>
+      s.kind === "read" &&
+      failed(s) &&
+      !(dbFault && s.at + s.ms >= dbFault.at && s.at <= dbFault.at + (dbFault.downMs ?? 0) + 5_000),
+  );
+  console.log(`visitor reads failed outside the database's restart: ${outsideDbWindow.length}`);
+  if (!args.strict) return 0;
+  return lost.length === 0 && outsideDbWindow.length === 0 ? 0 : 1;
+}
+
+main()
+  .then(async (code) => {
+    await cleanup();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error(`[loadtest] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await cleanup();
+    process.exit(1);
+  });
