@@ -61,10 +61,16 @@ beforeAll(() => {
 });
 
 describe("pathological Markdown is rendered or refused within 50 ms", () => {
+  // The fastest of three renders: a busy machine or a garbage collection can slow one render,
+  // while an input that makes the renderer blow up is slow every time.
   it.each(Object.entries(PATHOLOGICAL))("%s", (_, source) => {
-    const started = performance.now();
-    const html = renderMarkdown(source);
-    const elapsed = performance.now() - started;
+    let html = "";
+    let elapsed = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      html = renderMarkdown(source);
+      elapsed = Math.min(elapsed, performance.now() - started);
+    }
     expect(elapsed).toBeLessThan(50);
     expect(html.length).toBeGreaterThan(0);
     expect(html).not.toMatch(/<(?!\/?(p|br)>)/);
