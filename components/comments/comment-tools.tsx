@@ -231,14 +231,19 @@ function EditComment({ commentId, action, prefix }: { commentId: number; action:
 }
 
 function RemovedText({ commentId }: { commentId: number }) {
-  const [open, setOpen] = useState(false);
-  const { source, failed } = useCommentSource(commentId, open);
   return (
-    <details className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer text-[var(--color-muted)]">Show the removed text (moderators only)</summary>
-      <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">
-        {failed ? "The removed text could not be loaded." : (source ?? "Loading…")}
-      </p>
-    </details>
+    <Disclosure label="Show the removed text (moderators only)">
+      <RemovedSource commentId={commentId} />
+    </Disclosure>
+  );
+}
+
+/** Mounted when the moderator opens the panel, so the text is fetched only then. */
+function RemovedSource({ commentId }: { commentId: number }) {
+  const { source, failed } = useCommentSource(commentId, true);
+  return (
+    <p tabIndex={-1} className="whitespace-pre-wrap text-sm">
+      {failed ? "The removed text could not be loaded." : (source ?? "Loading…")}
+    </p>
   );
 }
