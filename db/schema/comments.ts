@@ -36,6 +36,8 @@ export const comments = pgTable(
     deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),
     /** Held for moderation (too many links, or a blocklisted term) until approved. */
     heldAt: timestamp("held_at", { mode: "date", withTimezone: true }),
+    /** Why it was held, as the moderators' queue says it ("it has three or more links"); null when not held. */
+    heldReason: text("held_reason"),
     removedAt: timestamp("removed_at", { mode: "date", withTimezone: true }),
     removedById: text("removed_by_id").references(() => users.id, { onDelete: "set null" }),
     removalReason: text("removal_reason"),

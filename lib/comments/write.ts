@@ -51,22 +51,22 @@ function termIn(body: string): SQL {
   return sql`strpos(${normalizeForMatching(body)}, lower(${blockedTerms.term})) > 0`;
 }
 
-/** Whether a comment's text contains a term on the blocklist, as a column of a larger query. */
-function containsBlockedTerm(body: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${blockedTerms} where ${termIn(body)})`;
+/** The first blocklist term a comment's text contains (null when none), as a column of a larger query. */
+function blockedTermIn(body: string): SQL<string | null> {
+  return sql<string | null>`(select ${blockedTerms.term} from ${blockedTerms} where ${termIn(body)} limit 1)`;
 }
 
-/** The hold reason given the text and whether it names a blocked term. */
-function holdFor(body: string, blocked: boolean): string | null {
-  if (countLinks(body) >= 3) return "three or more links";
-  return blocked ? "a blocked term" : null;
+/** Why a comment is held, as the moderators' queue says it, given its text and the blocked term it names. */
+function holdFor(body: string, blockedTerm: string | null): string | null {
+  if (countLinks(body) >= 3) return "it has three or more links";
+  return blockedTerm === null ? null : `it contains the blocked term “${blockedTerm}”`;
 }
 
 /** Why a comment is held for a moderator, or null when it may show at once. */
 async function holdReason(db: Database, body: string): Promise<string | null> {
-  if (countLinks(body) >= 3) return holdFor(body, false);
+  if (countLinks(body) >= 3) return holdFor(body, null);
   const [hit] = await db.select({ term: blockedTerms.term }).from(blockedTerms).where(termIn(body)).limit(1);
-  return holdFor(body, hit !== undefined);
+  return holdFor(body, hit?.term ?? null);
 }
 
 /** A comment as the rules see it, with the review it belongs to. */
@@ -133,7 +133,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
         heldAt: parent.heldAt,
       },
       account: { provider: signing.provider, providerAccountId: signing.providerAccountId },
-      blocked: containsBlockedTerm(body),
+      blockedTerm: blockedTermIn(body),
     })
     .from(reviews)
     .leftJoin(
@@ -172,7 +172,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     const allowance = await consumeCommentAllowance(db, actor.id);
     if (!allowance.ok) return allowance;
   }
-  const held = exempt ? null : holdFor(body, context.blocked);
+  const held = exempt ? null : holdFor(body, context.blockedTerm);
 
   // One statement: a new thread's root is the comment itself, filled in by the database (migration 0007).
   const [row] = await db
@@ -188,6 +188,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
       signedWithProvider: account.provider,
       signedWithAccountId: account.providerAccountId,
       heldAt: held ? new Date() : null,
+      heldReason: held,
     })
     .returning({ id: comments.id });
   if (!row) throw new Error("The comment insert returned no row.");
@@ -213,7 +214,12 @@ export async function editComment(
   const held = skipsPostingLimits(actor) ? null : await holdReason(db, parsed.data.body);
   await db
     .update(comments)
-    .set({ body: parsed.data.body, ...renderStored(parsed.data.body), editedAt: now, ...(held ? { heldAt: now } : {}) })
+    .set({
+      body: parsed.data.body,
+      ...renderStored(parsed.data.body),
+      editedAt: now,
+      ...(held ? { heldAt: now, heldReason: held } : {}),
+    })
     .where(eq(comments.id, parsed.data.commentId));
   const changed = [tags.review(comment.reviewId), ...(held ? [tags.moderation] : [])];
   return ok({ reviewId: comment.reviewId, held: held !== null, changed });

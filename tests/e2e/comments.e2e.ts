@@ -159,10 +159,17 @@ describe("the conversation under a review", () => {
     await expect.poll(() => page.getByText("awaiting moderation", { exact: false }).count()).toBeGreaterThan(0);
     await moderator.page.goto("/moderation");
     const item = moderator.page.getByRole("listitem").filter({ hasText: "https://c.example" });
+    // The queue says why the comment waits.
+    expect(await item.textContent()).toContain("held for moderation: it has three or more links");
     await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).click();
     await item.getByLabel("Reason for the suspension").fill("Link spam");
     await item.getByRole("button", { name: "Suspend from posting" }).click();
     await expect.poll(() => moderator.page.getByText(`@${handle} is suspended`).count()).toBe(1);
+    // Suspended, the author is no longer offered for suspension, now or after a reload.
+    expect(await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).count()).toBe(0);
+    await moderator.page.reload();
+    await expect.poll(() => item.getByText(`@${handle} is suspended from posting.`).count()).toBe(1);
+    expect(await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).count()).toBe(0);
 
     const [sessions] = await query<{ n: number }>(`select count(*)::int as n from sessions where user_id = $1`, [id]);
     expect(sessions!.n).toBe(0);
@@ -210,9 +217,19 @@ describe("the conversation under a review", () => {
 
     await page.goto("/moderation");
     const item = page.getByRole("listitem").filter({ hasText: "a miracle cure for a bad week" });
+    expect(await item.textContent()).toContain("held for moderation: it contains the blocked term “miracle cure”");
     await item.getByRole("button", { name: "Approve and show" }).click();
     await expect.poll(() => item.count()).toBe(0);
     await reader.page.reload();
     await expect.poll(() => reader.page.getByText("a miracle cure for a bad week").count()).toBe(1);
+  });
+
+  it("signs a member out from the reply box and leaves them on the review", async () => {
+    const eve = newIdentity("Eve");
+    const { page } = await launchBrowser();
+    await signInAs(page, eve, reviewPath);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL((url) => url.pathname === reviewPath);
+    await expect.poll(() => page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests } from "@/lib/rate-limit/ip";
@@ -11,6 +12,8 @@ import { clientIp } from "@/lib/security/client-ip";
  * the address's allowance.
  */
 export async function GET(request: Request) {
+  // Answered when asked, never prerendered at build: the catalogue is not open then.
+  await connection();
   const refusal = await consumeIpAllowance(await getDb(), "suggest", clientIp(request, env().MARQUEE_TRUSTED_PROXIES));
   if (refusal) return tooManyRequests(refusal);
   const suggestions = await suggest(new URL(request.url).searchParams.get("q"));
