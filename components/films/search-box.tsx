@@ -15,7 +15,13 @@ export function SearchBox({
   label?: string;
 }) {
   return (
-    <form action="/films" method="get" role="search" aria-label={label} className="flex items-center gap-2">
+    <form
+      action="/films"
+      method="get"
+      role="search"
+      aria-label={label}
+      className="flex w-full items-center gap-2 sm:w-auto"
+    >
       <label htmlFor={id} className="sr-only">
         Search films and people
       </label>
@@ -24,7 +30,7 @@ export function SearchBox({
         name="q"
         defaultValue={defaultValue}
         placeholder="Search films and people"
-        className="w-40 min-w-0 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
+        className="w-full min-w-0 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
       />
       <button type="submit" className={buttonClass("primary", "small")}>
         Search

@@ -142,7 +142,7 @@ export function SearchSuggestInput({
     );
 
   return (
-    <div className="relative min-w-0">
+    <div className="relative min-w-0 flex-1 sm:flex-none">
       <input
         id={id}
         name={name}
@@ -176,7 +176,8 @@ export function SearchSuggestInput({
         {group("Films", films, 0)}
         {group("People", people, films.length)}
       </div>
-      <p role="status" aria-live="polite" className="sr-only">
+      {/* A live region without the status role: the page's own status line stays the first one. */}
+      <p aria-live="polite" className="sr-only">
         {shown
           ? options.length === 0
             ? "No suggestions."
