@@ -145,10 +145,11 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     .limit(1);
   if (!context || context.status !== "published") return fail("not_found", "This review is not open for comments.");
 
-  let placement: { parentId: number | null; depth: number; threadRootId: number | null } = {
+  let placement: { parentId: number | null; depth: number; threadRootId: number | null; answeredId: number | null } = {
     parentId: null,
     depth: 0,
     threadRootId: null,
+    answeredId: null,
   };
   if (parentId !== undefined) {
     const answered = context.parent;
@@ -183,6 +184,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
       parentId: placement.parentId,
       threadRootId: placement.threadRootId,
       depth: placement.depth,
+      answeredId: placement.answeredId,
       body,
       ...renderStored(body),
       signedWithProvider: account.provider,
