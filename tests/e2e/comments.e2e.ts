@@ -158,7 +158,10 @@ describe("the conversation under a review", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect.poll(() => page.getByText("awaiting moderation", { exact: false }).count()).toBeGreaterThan(0);
     await moderator.page.goto("/moderation");
-    const item = moderator.page.getByRole("listitem").filter({ hasText: "https://c.example" });
+    const item = moderator.page
+      .getByRole("listitem")
+      .filter({ hasText: "https://c.example" })
+      .filter({ hasText: `@${handle}` });
     // The queue says why the comment waits.
     expect(await item.textContent()).toContain("held for moderation: it has three or more links");
     await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).click();

@@ -40,7 +40,7 @@ describe("screenshots of the main pages", () => {
       // Something in the queue: a comment held for its links (written here, as a member's post would leave it).
       await query(
         `insert into comments (review_id, author_id, body, signed_with_provider, signed_with_account_id, held_at, held_reason)
-       select $1, users.id, 'Three links: https://a.example https://b.example https://c.example', 'oidc', users.id, now(),
+       select $1, users.id, 'A screenshot of the queue: https://one.example https://two.example https://three.example', 'oidc', users.id, now(),
               'it has three or more links'
        from users where users.handle = 'jonas'`,
         [review!.id],
