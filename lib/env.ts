@@ -111,6 +111,16 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The port this server listens on: `next dev` and `next start` write the one
+ * they chose (`-p`, or PORT) into process.env.PORT as they start, after this
+ * module may have been read, so it is read on each call. 3000 when unset.
+ */
+export function listeningPort(): number {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000;
+}
+
 /** What an empty embedded database is seeded with (see MARQUEE_SEED). */
 export function seedPlan(config: Env): "demo" | "catalogue" | "none" {
   return config.MARQUEE_SEED ?? (config.NODE_ENV === "production" ? "catalogue" : "demo");

@@ -1,7 +1,11 @@
-import { env } from "./env";
+import { env, listeningPort } from "./env";
 
-/** The public origin of the site, for absolute links in metadata and feeds. */
+/**
+ * The public origin of the site, for absolute links in metadata and feeds:
+ * MARQUEE_SITE_URL, else AUTH_URL, else (in development, where neither is
+ * needed) localhost on the port the server listens on.
+ */
 export function siteUrl(): string {
   const config = env();
-  return (config.MARQUEE_SITE_URL ?? config.AUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  return (config.MARQUEE_SITE_URL ?? config.AUTH_URL ?? `http://localhost:${listeningPort()}`).replace(/\/$/, "");
 }

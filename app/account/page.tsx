@@ -11,6 +11,8 @@ import { configuredProviders, providerName } from "@/lib/auth/provider-info";
 import { signOutEverywhereAction, updateProfileAction } from "./actions";
 import { PerRequest } from "@/components/ui/per-request";
 import { suspensionDetails } from "@/lib/policy";
+import { listHiddenReviewsOf } from "@/lib/reviews/queries";
+import { exactTime } from "@/components/comments/format-time";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -25,7 +27,11 @@ const secondaryButton =
 async function AccountPageContent() {
   const user = await getCurrentUser();
   if (!user) redirect("/signin?callbackUrl=/account");
-  const [profile, linked] = await Promise.all([getProfile(user.id), listLinkedAccounts(user.id)]);
+  const [profile, linked, hidden] = await Promise.all([
+    getProfile(user.id),
+    listLinkedAccounts(user.id),
+    listHiddenReviewsOf(user.id),
+  ]);
   if (!profile) redirect("/signin?callbackUrl=/account");
   const linkedProviders = new Set(linked.map((a) => a.provider));
   const providers = configuredProviders();
@@ -48,6 +54,37 @@ async function AccountPageContent() {
           </p>
         ) : null}
       </div>
+
+      {hidden.length > 0 ? (
+        <section aria-labelledby="hidden-heading" className="space-y-3">
+          <h2 id="hidden-heading" className="font-serif text-2xl font-semibold">
+            Hidden reviews
+          </h2>
+          <p className="text-[var(--color-muted)]">
+            A moderator has hidden these reviews from other readers. You can still open, edit or delete them.
+          </p>
+          <ul className="space-y-2">
+            {hidden.map((review) => (
+              <li key={review.id} className="rounded border border-[var(--color-line)] bg-[var(--color-card)] p-3">
+                <Link href={`/reviews/${review.id}`} className="font-medium text-[var(--color-accent)] underline">
+                  {review.film.title}
+                  {review.film.year ? ` (${review.film.year})` : ""}
+                </Link>
+                <p className="text-sm [overflow-wrap:anywhere]">
+                  Hidden
+                  {review.hiddenAt ? (
+                    <>
+                      {" "}
+                      <time dateTime={review.hiddenAt.toISOString()}>{exactTime(review.hiddenAt)}</time>
+                    </>
+                  ) : null}
+                  {review.reason ? <>, giving this reason: “{review.reason}”</> : null}.
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="profile-heading" className="space-y-4">
         <h2 id="profile-heading" className="font-serif text-2xl font-semibold">

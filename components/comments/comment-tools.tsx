@@ -90,6 +90,8 @@ export function CommentTools(comment: CommentToolsFacts) {
     new Date(),
   );
   const prefix = `comment-${comment.id}`;
+  // Each form is a landmark: its name says which comment, so a thread of several stays distinguishable.
+  const which = `comment ${comment.id} by ${comment.name}`;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-start gap-x-4 gap-y-1">
@@ -111,7 +113,11 @@ export function CommentTools(comment: CommentToolsFacts) {
         ) : null}
         {controls.delete ? (
           <Disclosure label="Delete">
-            <ActionForm action={actions.delete} idPrefix={`${prefix}-delete`} label="Delete your comment">
+            <ActionForm
+              action={actions.delete}
+              idPrefix={`${prefix}-delete`}
+              label={`Delete your comment ${comment.id}`}
+            >
               <input type="hidden" name="commentId" value={comment.id} />
               <p className="text-sm">Delete this comment? Its words are erased; replies to it stay.</p>
               <SubmitButton tone="danger">Yes, delete it</SubmitButton>
@@ -120,7 +126,7 @@ export function CommentTools(comment: CommentToolsFacts) {
         ) : null}
         {controls.report ? (
           <Disclosure label="Report">
-            <ActionForm action={actions.report} idPrefix={`${prefix}-report`} label="Report this comment">
+            <ActionForm action={actions.report} idPrefix={`${prefix}-report`} label={`Report ${which}`}>
               <input type="hidden" name="commentId" value={comment.id} />
               <ActionField name="reason" label="What is wrong?" as="select" required options={REPORT_REASONS} />
               <ActionField
@@ -135,14 +141,14 @@ export function CommentTools(comment: CommentToolsFacts) {
           </Disclosure>
         ) : null}
         {controls.approve ? (
-          <ActionForm action={actions.approve} idPrefix={`${prefix}-approve`} label="Approve this comment">
+          <ActionForm action={actions.approve} idPrefix={`${prefix}-approve`} label={`Approve ${which}`}>
             <input type="hidden" name="commentId" value={comment.id} />
             <SubmitButton tone="plain">Approve</SubmitButton>
           </ActionForm>
         ) : null}
         {controls.remove ? (
           <Disclosure label="Remove">
-            <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label="Remove this comment">
+            <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label={`Remove ${which}`}>
               <input type="hidden" name="commentId" value={comment.id} />
               <ActionField name="reason" label="Reason shown in the thread" required maxLength={500} />
               <SubmitButton tone="danger">Remove comment</SubmitButton>
@@ -151,7 +157,7 @@ export function CommentTools(comment: CommentToolsFacts) {
         ) : null}
         {controls.restore ? (
           <Disclosure label="Restore">
-            <ActionForm action={actions.restore} idPrefix={`${prefix}-restore`} label="Restore this comment">
+            <ActionForm action={actions.restore} idPrefix={`${prefix}-restore`} label={`Restore ${which}`}>
               <input type="hidden" name="commentId" value={comment.id} />
               <ActionField
                 name="reason"
@@ -214,7 +220,7 @@ function EditComment({ commentId, action, prefix }: { commentId: number; action:
     return <p className="text-sm">Your comment could not be loaded for editing. Reload the page to try again.</p>;
   if (source === null) return <p className="text-sm text-[var(--color-muted)]">Loading your comment…</p>;
   return (
-    <ActionForm action={action} idPrefix={`${prefix}-edit`} label="Edit your comment">
+    <ActionForm action={action} idPrefix={`${prefix}-edit`} label={`Edit your comment ${commentId}`}>
       <input type="hidden" name="commentId" value={commentId} />
       <ActionField
         name="body"
@@ -231,14 +237,19 @@ function EditComment({ commentId, action, prefix }: { commentId: number; action:
 }
 
 function RemovedText({ commentId }: { commentId: number }) {
-  const [open, setOpen] = useState(false);
-  const { source, failed } = useCommentSource(commentId, open);
   return (
-    <details className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="cursor-pointer text-[var(--color-muted)]">Show the removed text (moderators only)</summary>
-      <p className="mt-1 whitespace-pre-wrap rounded bg-[var(--color-card)] p-2">
-        {failed ? "The removed text could not be loaded." : (source ?? "Loading…")}
-      </p>
-    </details>
+    <Disclosure label="Show the removed text (moderators only)">
+      <RemovedSource commentId={commentId} />
+    </Disclosure>
+  );
+}
+
+/** Mounted when the moderator opens the panel, so the text is fetched only then. */
+function RemovedSource({ commentId }: { commentId: number }) {
+  const { source, failed } = useCommentSource(commentId, true);
+  return (
+    <p tabIndex={-1} className="whitespace-pre-wrap text-sm">
+      {failed ? "The removed text could not be loaded." : (source ?? "Loading…")}
+    </p>
   );
 }

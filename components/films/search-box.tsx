@@ -1,5 +1,9 @@
 import { buttonClass } from "@/components/ui/button";
-/** The header's film search: a plain GET form, so it works before any JavaScript. */
+import { SearchSuggestInput } from "./search-suggest-input";
+/**
+ * The site search: a plain GET form to the results page, so it works before any
+ * JavaScript; once loaded, its box suggests films and people as you type.
+ */
 export function SearchBox({
   defaultValue = "",
   id = "site-search",
@@ -11,18 +15,22 @@ export function SearchBox({
   label?: string;
 }) {
   return (
-    <form action="/films" method="get" role="search" aria-label={label} className="flex items-center gap-2">
+    <form
+      action="/films"
+      method="get"
+      role="search"
+      aria-label={label}
+      className="flex w-full items-center gap-2 sm:w-auto"
+    >
       <label htmlFor={id} className="sr-only">
         Search films and people
       </label>
-      <input
+      <SearchSuggestInput
         id={id}
         name="q"
-        type="search"
         defaultValue={defaultValue}
         placeholder="Search films and people"
-        maxLength={100}
-        className="w-40 min-w-0 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
+        className="w-full min-w-0 rounded border border-[var(--color-line)] bg-[var(--color-card)] px-2 py-1 text-sm sm:w-64"
       />
       <button type="submit" className={buttonClass("primary", "small")}>
         Search

@@ -30,11 +30,13 @@ export function QueueItemTools({
   actions: QueueActions;
 }) {
   const prefix = `queue-${commentId}`;
+  // Each form is a landmark: its name says which comment, so a queue of several stays distinguishable.
+  const which = `comment ${commentId}${authorHandle ? ` by @${authorHandle}` : ""}`;
   return (
     <div className="flex flex-wrap items-start gap-x-5 gap-y-2">
       {controls.remove ? (
         <Disclosure label="Remove comment">
-          <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label="Remove this comment">
+          <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label={`Remove ${which}`}>
             <input type="hidden" name="commentId" value={commentId} />
             <ActionField name="reason" label="Reason shown in the thread" required maxLength={REASON_MAX} />
             <SubmitButton tone="danger">Remove</SubmitButton>
@@ -43,7 +45,7 @@ export function QueueItemTools({
       ) : null}
       {controls.dismiss ? (
         <Disclosure label="Dismiss reports">
-          <ActionForm action={actions.dismiss} idPrefix={`${prefix}-dismiss`} label="Dismiss the reports">
+          <ActionForm action={actions.dismiss} idPrefix={`${prefix}-dismiss`} label={`Dismiss the reports on ${which}`}>
             <input type="hidden" name="commentId" value={commentId} />
             <ActionField name="reason" label="Note for the log" maxLength={REASON_MAX} defaultValue="No rule broken" />
             <SubmitButton tone="plain">Dismiss</SubmitButton>
@@ -51,14 +53,18 @@ export function QueueItemTools({
         </Disclosure>
       ) : null}
       {controls.approve ? (
-        <ActionForm action={actions.approve} idPrefix={`${prefix}-approve`} label="Approve this comment">
+        <ActionForm action={actions.approve} idPrefix={`${prefix}-approve`} label={`Approve ${which}`}>
           <input type="hidden" name="commentId" value={commentId} />
           <SubmitButton tone="plain">Approve and show</SubmitButton>
         </ActionForm>
       ) : null}
       {controls.suspend && authorHandle ? (
         <Disclosure label={`Suspend @${authorHandle}`}>
-          <ActionForm action={actions.suspend} idPrefix={`${prefix}-suspend`} label={`Suspend @${authorHandle}`}>
+          <ActionForm
+            action={actions.suspend}
+            idPrefix={`${prefix}-suspend`}
+            label={`Suspend @${authorHandle} over comment ${commentId}`}
+          >
             <input type="hidden" name="handle" value={authorHandle} />
             <ActionField name="reason" label="Reason for the suspension" required maxLength={REASON_MAX} />
             <ActionField name="until" type="date" label="Last day (leave blank to suspend until lifted)" />

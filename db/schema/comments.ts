@@ -19,6 +19,11 @@ export const comments = pgTable(
     threadRootId: integer("thread_root_id").references((): AnyPgColumn => comments.id, {
       onDelete: "restrict",
     }),
+    /**
+     * The comment a reply answers when that one is at the deepest level: the reply then attaches
+     * beside it (parentId is the answered comment's parent), and the thread names whom it answers.
+     */
+    answeredId: integer("answered_id").references((): AnyPgColumn => comments.id, { onDelete: "set null" }),
     /** 0 for a top-level comment, at most 4 (five levels). */
     depth: integer("depth").notNull().default(0),
     /** The name an imported guest signed with, for a comment with no member behind it (never an e-mail address). */
@@ -36,6 +41,8 @@ export const comments = pgTable(
     deletedAt: timestamp("deleted_at", { mode: "date", withTimezone: true }),
     /** Held for moderation (too many links, or a blocklisted term) until approved. */
     heldAt: timestamp("held_at", { mode: "date", withTimezone: true }),
+    /** Why it was held, as the moderators' queue says it ("it has three or more links"); null when not held. */
+    heldReason: text("held_reason"),
     removedAt: timestamp("removed_at", { mode: "date", withTimezone: true }),
     removedById: text("removed_by_id").references(() => users.id, { onDelete: "set null" }),
     removalReason: text("removal_reason"),

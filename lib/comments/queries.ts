@@ -131,6 +131,8 @@ export async function getThreadPage(
       const author = alias(users, "author");
       const parent = alias(comments, "parent");
       const parentAuthor = alias(users, "parent_author");
+      const answered = alias(comments, "answered");
+      const answeredAuthor = alias(users, "answered_author");
       const rows = await tx
         .select({
           id: comments.id,
@@ -156,12 +158,18 @@ export async function getThreadPage(
           threadSize: sql<number>`${ranked.size}`.mapWith(Number),
           guestName: comments.authorName,
           parentGuestName: parent.authorName,
+          answeredId: comments.answeredId,
+          answeredAuthorName: answeredAuthor.name,
+          answeredAuthorHandle: answeredAuthor.handle,
+          answeredGuestName: answered.authorName,
         })
         .from(ranked)
         .innerJoin(comments, eq(comments.id, ranked.id))
         .leftJoin(author, eq(author.id, comments.authorId))
         .leftJoin(parent, eq(parent.id, comments.parentId))
         .leftJoin(parentAuthor, eq(parentAuthor.id, parent.authorId))
+        .leftJoin(answered, eq(answered.id, comments.answeredId))
+        .leftJoin(answeredAuthor, eq(answeredAuthor.id, answered.authorId))
         .where(window);
       return { head, current, pageCount, rows, threadPage };
     },
@@ -202,10 +210,14 @@ export async function getThreadPage(
         row.authorHandle !== null && state !== "deleted"
           ? { handle: row.authorHandle, name: row.authorName ?? row.authorHandle, image: row.authorImage }
           : null,
+      // Named when the thread cannot show it: a reply beside the deepest-level comment it answers,
+      // or one whose parent is on another page.
       inReplyTo:
-        row.parentId !== null && !present.has(row.parentId)
-          ? (row.parentAuthorName ?? row.parentAuthorHandle ?? row.parentGuestName ?? "a former member")
-          : null,
+        row.answeredId !== null
+          ? (row.answeredAuthorName ?? row.answeredAuthorHandle ?? row.answeredGuestName ?? "a former member")
+          : row.parentId !== null && !present.has(row.parentId)
+            ? (row.parentAuthorName ?? row.parentAuthorHandle ?? row.parentGuestName ?? "a former member")
+            : null,
       guestName: row.authorId === null && state !== "deleted" ? row.guestName : null,
       signedWith: row.signedWith,
       controls: commentControls(viewer, facts, now),

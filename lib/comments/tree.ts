@@ -10,12 +10,19 @@ export function placeReply(parent: {
   parentId: number;
   depth: number;
   threadRootId: number;
+  /** The parent itself when the reply attaches beside it; null when it attaches under it. */
+  answeredId: number | null;
 } {
   const threadRootId = parent.threadRootId ?? parent.id;
   if (parent.depth >= MAX_COMMENT_DEPTH && parent.parentId !== null) {
-    return { parentId: parent.parentId, depth: MAX_COMMENT_DEPTH, threadRootId };
+    return { parentId: parent.parentId, depth: MAX_COMMENT_DEPTH, threadRootId, answeredId: parent.id };
   }
-  return { parentId: parent.id, depth: Math.min(parent.depth + 1, MAX_COMMENT_DEPTH), threadRootId };
+  return {
+    parentId: parent.id,
+    depth: Math.min(parent.depth + 1, MAX_COMMENT_DEPTH),
+    threadRootId,
+    answeredId: null,
+  };
 }
 
 export interface TreeInput {

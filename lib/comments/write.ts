@@ -48,26 +48,26 @@ function termIn(body: string): SQL {
   return sql`strpos(${normalizeForMatching(body)}, lower(${blockedTerms.term})) > 0`;
 }
 
-/** Whether a comment's text contains a term on the blocklist, as a column of a larger query. */
-function containsBlockedTerm(body: string): SQL<boolean> {
-  return sql<boolean>`exists (select 1 from ${blockedTerms} where ${termIn(body)})`;
+/** The first blocklist term a comment's text contains (null when none), as a column of a larger query. */
+function blockedTermIn(body: string): SQL<string | null> {
+  return sql<string | null>`(select ${blockedTerms.term} from ${blockedTerms} where ${termIn(body)} limit 1)`;
 }
 
 /**
- * The hold reason given the comment's rendered HTML and whether its text
- * names a blocked term. Links are counted on what renders, so four
- * reference-style links to one definition are four.
+ * Why a comment is held, as the moderators' queue says it, given its rendered
+ * HTML and the blocked term its text names. Links are counted on what renders,
+ * so four reference-style links to one definition are four.
  */
-function holdFor(bodyHtml: string, blocked: boolean): string | null {
-  if (countLinks(bodyHtml) >= 3) return "three or more links";
-  return blocked ? "a blocked term" : null;
+function holdFor(bodyHtml: string, blockedTerm: string | null): string | null {
+  if (countLinks(bodyHtml) >= 3) return "it has three or more links";
+  return blockedTerm === null ? null : `it contains the blocked term “${blockedTerm}”`;
 }
 
 /** Why a comment is held for a moderator, or null when it may show at once. */
 async function holdReason(db: Database, body: string, bodyHtml: string): Promise<string | null> {
-  if (countLinks(bodyHtml) >= 3) return holdFor(bodyHtml, false);
+  if (countLinks(bodyHtml) >= 3) return holdFor(bodyHtml, null);
   const [hit] = await db.select({ term: blockedTerms.term }).from(blockedTerms).where(termIn(body)).limit(1);
-  return holdFor(bodyHtml, hit !== undefined);
+  return holdFor(bodyHtml, hit?.term ?? null);
 }
 
 /**
@@ -147,7 +147,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
         heldAt: parent.heldAt,
       },
       account: { provider: signing.provider, providerAccountId: signing.providerAccountId },
-      blocked: containsBlockedTerm(body),
+      blockedTerm: blockedTermIn(body),
       duplicate: postedJustNow(actor.id, body),
     })
     .from(reviews)
@@ -160,10 +160,11 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     .limit(1);
   if (!context || context.status !== "published") return fail("not_found", "This review is not open for comments.");
 
-  let placement: { parentId: number | null; depth: number; threadRootId: number | null } = {
+  let placement: { parentId: number | null; depth: number; threadRootId: number | null; answeredId: number | null } = {
     parentId: null,
     depth: 0,
     threadRootId: null,
+    answeredId: null,
   };
   if (parentId !== undefined) {
     const answered = context.parent;
@@ -190,7 +191,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
     if (!allowance.ok) return allowance;
   }
   const stored = renderStored(body);
-  const held = exempt ? null : holdFor(stored.bodyHtml, context.blocked);
+  const held = exempt ? null : holdFor(stored.bodyHtml, context.blockedTerm);
 
   // One statement: a new thread's root is the comment itself, filled in by the database (migration 0007).
   const [row] = await db
@@ -201,11 +202,13 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
       parentId: placement.parentId,
       threadRootId: placement.threadRootId,
       depth: placement.depth,
+      answeredId: placement.answeredId,
       body,
       ...stored,
       signedWithProvider: account.provider,
       signedWithAccountId: account.providerAccountId,
       heldAt: held ? new Date() : null,
+      heldReason: held,
     })
     .returning({ id: comments.id });
   if (!row) throw new Error("The comment insert returned no row.");
@@ -237,7 +240,7 @@ export async function editComment(
   const held = exempt ? null : await holdReason(db, parsed.data.body, stored.bodyHtml);
   await db
     .update(comments)
-    .set({ body: parsed.data.body, ...stored, editedAt: now, ...(held ? { heldAt: now } : {}) })
+    .set({ body: parsed.data.body, ...stored, editedAt: now, ...(held ? { heldAt: now, heldReason: held } : {}) })
     .where(eq(comments.id, parsed.data.commentId));
   const changed = [tags.review(comment.reviewId), ...(held ? [tags.moderation] : [])];
   return ok({ reviewId: comment.reviewId, held: held !== null, changed });

@@ -262,6 +262,33 @@ export async function listBestRatedFilms(limit = 8, minRatings = 1): Promise<Fil
 }
 
 /** A person a search found, with how many films the catalogue credits them on. */
+/**
+ * Films whose titles match what has been typed so far (each word as a
+ * prefix, films_search_idx): an exact title first, then titles that begin
+ * with what was typed, then the most rated.
+ * One query; none for a query of no letters or digits.
+ */
+export async function suggestFilms(
+  q: string,
+  limit = 5,
+): Promise<{ slug: string; title: string; year: number | null }[]> {
+  const tsquery = toPrefixTsquery(q);
+  if (!tsquery) return [];
+  const db = await getDb();
+  return db
+    .select({ slug: films.slug, title: films.title, year: films.year })
+    .from(films)
+    .where(sql`${films.search} @@ to_tsquery('simple', ${tsquery})`)
+    .orderBy(
+      sql`(lower(${films.title}) = lower(${q})) desc`,
+      sql`starts_with(lower(${films.title}), lower(${q})) desc`,
+      desc(films.ratingCount),
+      asc(films.title),
+      asc(films.id),
+    )
+    .limit(limit);
+}
+
 export interface PersonMatch {
   slug: string;
   name: string;

@@ -320,7 +320,7 @@ async function importComments(tx: Tx, run: Run, item: WxrItem, prepared: Prepare
       );
       return null;
     }
-    const position = parent ? placeReply(parent) : { parentId: null, depth: 0, threadRootId: null };
+    const position = parent ? placeReply(parent) : { parentId: null, depth: 0, threadRootId: null, answeredId: null };
     const login = c.userId !== "0" ? members.get(c.userId) : undefined;
     const authorId = login ? await memberFor(tx, run, login) : null;
     const [row] = await tx
@@ -332,6 +332,7 @@ async function importComments(tx: Tx, run: Run, item: WxrItem, prepared: Prepare
         parentId: position.parentId,
         threadRootId: position.threadRootId,
         depth: position.depth,
+        answeredId: position.answeredId,
         body: body.markdown,
         bodyHtml: body.bodyHtml,
         bodyHtmlVersion: body.bodyHtmlVersion,

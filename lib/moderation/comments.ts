@@ -63,7 +63,7 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
   return moderate(actor, removeCommentSchema, input, async (tx, { commentId, reason }, moderator, log) => {
     const [comment] = await tx
       .update(comments)
-      .set({ removedAt: new Date(), removedById: moderator.id, removalReason: reason, heldAt: null })
+      .set({ removedAt: new Date(), removedById: moderator.id, removalReason: reason, heldAt: null, heldReason: null })
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment is already removed or no longer exists.");
@@ -114,7 +114,7 @@ export function approveComment(actor: CurrentUser, input: z.input<typeof approve
   return moderate(actor, approveCommentSchema, input, async (tx, { commentId }, _moderator, log) => {
     const [comment] = await tx
       .update(comments)
-      .set({ heldAt: null })
+      .set({ heldAt: null, heldReason: null })
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment was removed or no longer exists.");

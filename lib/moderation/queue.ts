@@ -23,6 +23,8 @@ export interface QueueItem {
   postedAt: Date;
   removed: boolean;
   held: boolean;
+  /** Why it was held ("it has three or more links"), when it was and the reason is known. */
+  heldReason: string | null;
   firstReportedAt: Date | null;
   reports: { reason: ReportReason; note: string | null; reporter: string }[];
 }
@@ -65,6 +67,7 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       postedAt: comments.createdAt,
       removedAt: comments.removedAt,
       heldAt: comments.heldAt,
+      heldReason: comments.heldReason,
       firstReportedAt: openReports.firstReportedAt,
       reports: openReports.reports,
       total: sql<number>`count(*) over ()`.mapWith(Number),
@@ -103,6 +106,7 @@ export async function getModerationQueue(page: number): Promise<Queue> {
       postedAt: row.postedAt,
       removed: row.removedAt !== null,
       held: row.heldAt !== null,
+      heldReason: row.heldAt === null ? null : row.heldReason,
       firstReportedAt: row.firstReportedAt ? new Date(row.firstReportedAt) : null,
       reports: row.reports ?? [],
     })),

@@ -11,7 +11,7 @@ import { limiterOf } from "./store";
  * PostgreSQL like the members' limits (lib/rate-limit/index.ts) so every app
  * instance shares them. Cached pages are never counted: they cost nothing.
  */
-export type IpLimitKind = "sign-in" | "search" | "feed";
+export type IpLimitKind = "sign-in" | "search" | "suggest" | "feed";
 
 /** Requests an address may make in a minute, before MARQUEE_IP_LIMIT_SCALE. */
 export const IP_LIMITS_PER_MINUTE: Readonly<Record<IpLimitKind, number>> = {
@@ -19,6 +19,8 @@ export const IP_LIMITS_PER_MINUTE: Readonly<Record<IpLimitKind, number>> = {
   "sign-in": 20,
   // A search is a full-text query; a person types a few a minute, a scraper hundreds.
   search: 60,
+  // Suggestions come as someone types (debounced): a dozen for one search, each two small indexed reads.
+  suggest: 240,
   // Feed readers poll every few minutes.
   feed: 60,
 };
@@ -26,6 +28,7 @@ export const IP_LIMITS_PER_MINUTE: Readonly<Record<IpLimitKind, number>> = {
 const WHAT: Record<IpLimitKind, string> = {
   "sign-in": "sign-in attempts",
   search: "searches",
+  suggest: "search suggestions",
   feed: "feed requests",
 };
 

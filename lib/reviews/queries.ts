@@ -357,6 +357,44 @@ export async function listMemberReviews(userId: string, page: number): Promise<R
   return pageOf(items, await totalOf(rows, page, where), page);
 }
 
+/** One of a member's reviews a moderator has hidden, with the reason they gave the author. */
+export interface HiddenReviewItem {
+  id: number;
+  film: { title: string; year: number | null };
+  hiddenAt: Date | null;
+  reason: string | null;
+}
+
+/** How many hidden reviews the account page lists; a member with more reads the rest on each review. */
+export const HIDDEN_REVIEWS_LISTED = 20;
+
+/**
+ * A member's hidden reviews, most recently hidden first, for their own account
+ * page (reviews_author_published_idx). One query.
+ */
+export async function listHiddenReviewsOf(userId: string): Promise<HiddenReviewItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: reviews.id,
+      title: films.title,
+      year: films.year,
+      hiddenAt: reviews.hiddenAt,
+      reason: reviews.hiddenReason,
+    })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .where(and(eq(reviews.authorId, userId), eq(reviews.status, "hidden")))
+    .orderBy(sql`${reviews.hiddenAt} desc nulls last`, desc(reviews.id))
+    .limit(HIDDEN_REVIEWS_LISTED);
+  return rows.map((row) => ({
+    id: row.id,
+    film: { title: row.title, year: row.year },
+    hiddenAt: row.hiddenAt,
+    reason: row.reason,
+  }));
+}
+
 /** A published review as a feed carries it. */
 export interface FeedReview {
   id: number;

@@ -56,6 +56,11 @@ describe("the admin page", () => {
       )
       .toContain(`@${targetMember.handle} is now a moderator.`);
     expect((await memberByAccount(target.sub))?.role).toBe("moderator");
+    // The menu keeps the saved role (it once snapped back to "member", so a second save undid it).
+    const roleMenu = page.getByLabel(`Role for @${targetMember.handle}`);
+    expect(await roleMenu.inputValue()).toBe("moderator");
+    await page.reload();
+    await expect.poll(() => roleMenu.inputValue()).toBe("moderator");
     const log = await query<{ actor_id: string; actor_label: string; details: { from: string; to: string } }>(
       `select actor_id, actor_label, details from moderation_log where action = 'member.role_change' and target_id = $1`,
       [targetMember.id],

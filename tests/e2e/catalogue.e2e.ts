@@ -46,7 +46,7 @@ describe("the catalogue", () => {
     const { page } = await launchBrowser();
     await page.goto("/");
     await expectNoAxeViolations(page);
-    await page.getByRole("banner").getByRole("searchbox", { name: "Search films and people" }).fill("titanic");
+    await page.getByRole("banner").getByRole("combobox", { name: "Search films and people" }).fill("titanic");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/films\?q=titanic$/);
     const results = page.getByRole("list", { name: "Films" });
@@ -68,6 +68,50 @@ describe("the catalogue", () => {
     await people.getByRole("link", { name: /^Spike Jonze · \d+ films?$/ }).click();
     await page.waitForURL(/\/people\/spike-jonze$/);
     await expectNoAxeViolations(page);
+  });
+
+  it("suggests films and people as you type; the arrows choose one and Enter opens it", async () => {
+    const { page } = await launchBrowser();
+    await page.goto("/reviews");
+    const box = page.getByRole("banner").getByRole("combobox", { name: "Search films and people" });
+    await box.click();
+    const answers: string[] = [];
+    page.on("response", (response) => {
+      if (response.url().includes("/api/search/suggest")) answers.push(response.url());
+    });
+    await page.keyboard.type("blade run", { delay: 40 });
+    const list = page.getByRole("listbox", { name: "Suggestions" });
+    await list.waitFor();
+    await expect.poll(() => box.getAttribute("aria-expanded")).toBe("true");
+    // Debounced: the whole word, asked once typing paused, not a request a key.
+    await expect.poll(() => answers.length).toBeGreaterThan(0);
+    expect(answers.length).toBeLessThan(4);
+    expect(answers.at(-1)).toContain("q=blade%20run");
+    const films = list.getByRole("group", { name: "Films" });
+    await expect.poll(() => films.getByRole("option").first().textContent()).toMatch(/^Blade Runner/);
+    await expectNoAxeViolations(page);
+
+    await page.keyboard.press("ArrowDown");
+    const first = films.getByRole("option").first();
+    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await first.getAttribute("id"));
+    await page.keyboard.press("Escape");
+    await expect.poll(() => list.isVisible()).toBe(false);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => first.getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/films\/blade-runner$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Blade Runner/);
+
+    // People are suggested too, under their own heading.
+    const again = page.getByRole("banner").getByRole("combobox", { name: "Search films and people" });
+    await again.fill("spike jon");
+    await page
+      .getByRole("listbox", { name: "Suggestions" })
+      .getByRole("group", { name: "People" })
+      .getByRole("option", { name: /Spike Jonze/ })
+      .click();
+    await page.waitForURL(/\/people\/spike-jonze$/);
   });
 
   it("reaches the latest reviews and the members from the header", async () => {

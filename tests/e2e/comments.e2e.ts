@@ -63,7 +63,15 @@ describe("the conversation under a review", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => heading(page).textContent()).toBe("4 thoughts on “Her”");
 
-    await mine.getByText("Edit", { exact: true }).click();
+    // Edit is a real button that opens its form in place and moves the focus into it; Escape closes it again.
+    const edit = mine.getByRole("button", { name: "Edit", exact: true });
+    await edit.click();
+    await expect.poll(() => edit.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name") ?? "")).toBe("body");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => edit.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => edit.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
     await mine
       .getByRole("textbox", { name: "Your comment" })
       .fill("The letters Theodore writes are the *whole* film, in miniature.");
@@ -79,7 +87,7 @@ describe("the conversation under a review", () => {
     const reporter = await launchBrowser();
     await signInAs(reporter.page, bea, reviewPath);
     const target = commentBy(reporter.page, ada.name, "in miniature");
-    await target.getByText("Report", { exact: true }).click();
+    await target.getByRole("button", { name: "Report", exact: true }).click();
     await target.getByLabel("What is wrong?").selectOption("abuse");
     await target.getByRole("button", { name: "Send report" }).click();
     await expect.poll(() => target.getByRole("status").textContent()).toContain("Thanks for the report");
@@ -93,9 +101,9 @@ describe("the conversation under a review", () => {
     expect(await item.textContent()).toContain("Abuse or harassment");
     await screenshot(moderator.page, "moderation-queue");
     await expectNoAxeViolations(moderator.page);
-    await item.getByText("Remove comment", { exact: true }).click();
+    await item.getByRole("button", { name: "Remove comment", exact: true }).click();
     await item.getByLabel("Reason shown in the thread").fill("Personal attack");
-    await item.getByRole("button", { name: "Remove" }).click();
+    await item.getByRole("button", { name: "Remove", exact: true }).click();
     // Removing resolves the reports, so the comment leaves the queue.
     await expect.poll(() => item.count()).toBe(0);
 
@@ -113,7 +121,7 @@ describe("the conversation under a review", () => {
 
     await moderator.page.goto(reviewPath);
     const removed = moderator.page.locator(`#comment-${commentId}`);
-    await removed.getByText("Restore", { exact: true }).click();
+    await removed.getByRole("button", { name: "Restore", exact: true }).click();
     await removed.getByRole("button", { name: "Restore comment" }).click();
     await expect
       .poll(async () => {
@@ -150,11 +158,21 @@ describe("the conversation under a review", () => {
     await page.getByRole("button", { name: "Post comment" }).click();
     await expect.poll(() => page.getByText("awaiting moderation", { exact: false }).count()).toBeGreaterThan(0);
     await moderator.page.goto("/moderation");
-    const item = moderator.page.getByRole("listitem").filter({ hasText: "https://c.example" });
-    await item.getByText(`Suspend @${handle}`, { exact: true }).click();
+    const item = moderator.page
+      .getByRole("listitem")
+      .filter({ hasText: "https://c.example" })
+      .filter({ hasText: `@${handle}` });
+    // The queue says why the comment waits.
+    expect(await item.textContent()).toContain("held for moderation: it has three or more links");
+    await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).click();
     await item.getByLabel("Reason for the suspension").fill("Link spam");
     await item.getByRole("button", { name: "Suspend from posting" }).click();
     await expect.poll(() => moderator.page.getByText(`@${handle} is suspended`).count()).toBe(1);
+    // Suspended, the author is no longer offered for suspension, now or after a reload.
+    expect(await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).count()).toBe(0);
+    await moderator.page.reload();
+    await expect.poll(() => item.getByText(`@${handle} is suspended from posting.`).count()).toBe(1);
+    expect(await item.getByRole("button", { name: `Suspend @${handle}`, exact: true }).count()).toBe(0);
 
     const [sessions] = await query<{ n: number }>(`select count(*)::int as n from sessions where user_id = $1`, [id]);
     expect(sessions!.n).toBe(0);
@@ -219,9 +237,19 @@ describe("the conversation under a review", () => {
 
     await page.goto("/moderation");
     const item = page.getByRole("listitem").filter({ hasText: "a miracle cure for a bad week" });
+    expect(await item.textContent()).toContain("held for moderation: it contains the blocked term “miracle cure”");
     await item.getByRole("button", { name: "Approve and show" }).click();
     await expect.poll(() => item.count()).toBe(0);
     await reader.page.reload();
     await expect.poll(() => reader.page.getByText("a miracle cure for a bad week").count()).toBe(1);
+  });
+
+  it("signs a member out from the reply box and leaves them on the review", async () => {
+    const eve = newIdentity("Eve");
+    const { page } = await launchBrowser();
+    await signInAs(page, eve, reviewPath);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.waitForURL((url) => url.pathname === reviewPath);
+    await expect.poll(() => page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
   });
 });

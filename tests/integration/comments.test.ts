@@ -154,6 +154,12 @@ describe("reading a thread", () => {
     // Level 6 replied to level 5 (depth 4) and sits beside it, under level 4.
     expect(rows[5]!.parentId).toBe(ids[3]);
     expect(rows[6]!.parentId).toBe(ids[3]);
+    // Beside the comment it answers, a reply says whom it answers; those nested under theirs do not need to.
+    const page = (await getThreadPage(reviewId, 1, null))!;
+    const said = new Map(flatten(page.threads).map((c) => [c.id, c.inReplyTo]));
+    expect(said.get(ids[5]!)).toBe(maya.name);
+    expect(said.get(ids[6]!)).toBe(jonas.name);
+    expect([0, 1, 2, 3, 4].map((i) => said.get(ids[i]!))).toEqual([null, null, null, null, null]);
   });
 
   it("keeps a tombstone for a deleted comment with replies and drops one without", async () => {

@@ -4,7 +4,10 @@ import { seedDemo } from "@/db/seed";
 import type { CurrentUser } from "@/lib/auth";
 import { postComment, reportComment } from "@/lib/comments/write";
 import { reloadEnv } from "@/lib/env";
-import { dismissReports, removeComment } from "@/lib/moderation/comments";
+import { addBlockedTerm } from "@/lib/moderation/blocklist";
+import { approveComment, dismissReports, removeComment } from "@/lib/moderation/comments";
+import { suspendMember } from "@/lib/moderation/members";
+import { queueControls } from "@/lib/policy";
 import { getModerationQueue, listModerationLog } from "@/lib/moderation/queue";
 import { createMember, demoActor } from "../support/actors";
 import { useTestDatabase } from "../support/database";
@@ -46,7 +49,8 @@ describe("the moderation queue", () => {
       { reason: "spam", note: null, reporter: reporters[0]!.handle },
       { reason: "other", note: "Looks like an ad", reporter: reporters[1]!.handle },
     ]);
-    expect(queue.items[0]).toMatchObject({ held: true, reports: [] });
+    expect(queue.items[0]).toMatchObject({ held: true, heldReason: "it has three or more links", reports: [] });
+    expect(queue.items[1]).toMatchObject({ held: false, heldReason: null });
 
     expect((await removeComment(rosa, { commentId: first.id, reason: "Advertising" })).ok).toBe(true);
     expect((await dismissReports(rosa, { commentId: second.id, reason: "Fair criticism" })).ok).toBe(true);
@@ -72,5 +76,34 @@ describe("the moderation queue", () => {
     const byActor = await listModerationLog({ page: 1, actor: "rosa" });
     expect(byActor.total).toBe(all.total);
     expect((await listModerationLog({ page: 1, actor: "nobody" })).total).toBe(0);
+  });
+});
+
+// After the log's tests: these add log entries of their own (an admin's blocklist term, a suspension).
+describe("a queue entry", () => {
+  it("says why a comment was held: its links, or the blocked term it contains", async () => {
+    const theo = await demoActor(t.db, "theo");
+    expect((await addBlockedTerm(theo, { term: "Miracle Cure" })).ok).toBe(true);
+    const blocked = await comment("Try this MIRACLE CURE today");
+    const linked = await comment("See https://a.example and https://b.example and www.c.example");
+    const reasons = new Map((await getModerationQueue(1)).items.map((item) => [item.commentId, item.heldReason]));
+    expect(reasons.get(blocked.id)).toBe("it contains the blocked term “miracle cure”");
+    expect(reasons.get(linked.id)).toBe("it has three or more links");
+    // Once approved it is no longer held, and no reason lingers.
+    expect((await approveComment(rosa, { commentId: blocked.id })).ok).toBe(true);
+    expect((await getModerationQueue(1)).items.map((item) => item.commentId)).not.toContain(blocked.id);
+  });
+
+  it("stops offering to suspend the author once they are suspended", async () => {
+    const held = await comment("Spam https://a.example https://b.example https://c.example");
+    const entry = async () => (await getModerationQueue(1)).items.find((item) => item.commentId === held.id)!;
+    const controlsOf = async () => {
+      const item = await entry();
+      return queueControls(rosa as Parameters<typeof queueControls>[0], { ...item, reportCount: item.reports.length });
+    };
+    expect((await controlsOf()).suspend).toBe(true);
+    expect((await suspendMember(rosa, { handle: held.author.handle, reason: "Link spam" })).ok).toBe(true);
+    expect((await entry()).author?.suspended).toBe(true);
+    expect((await controlsOf()).suspend).toBe(false);
   });
 });

@@ -76,7 +76,7 @@ async function ModerationQueuePageContent({ searchParams }: { searchParams: Sear
                     a review of {item.filmTitle}
                   </Link>
                   , posted <time dateTime={item.postedAt.toISOString()}>{exactTime(item.postedAt)}</time>
-                  {item.held ? " · held for moderation" : ""}
+                  {item.held ? ` · held for moderation${item.heldReason ? `: ${item.heldReason}` : ""}` : ""}
                   {item.removed ? " · already removed" : ""}
                 </p>
                 <blockquote className="whitespace-pre-wrap border-l-4 border-[var(--color-line)] pl-3">
