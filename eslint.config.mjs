@@ -31,6 +31,9 @@ const processEnvReaders = [
   // NEXT_RUNTIME and NEXT_PHASE are set by Next.js for this hook; it must stay
   // free of imports so the edge bundle of it stays empty.
   "instrumentation.ts",
+  // Next.js loads its config before any module of ours; it reads the deployment id (lib/env.ts
+  // validates the same variables at start).
+  "next.config.js",
   // The test harnesses and the benchmark configure the app they start through its environment.
   "tests/**",
   "scripts/bench.ts",

@@ -5,3 +5,13 @@ export async function register() {
   const { startServer } = await import("./lib/startup");
   await startServer();
 }
+
+/**
+ * Every error a page, route handler or action throws passes here: one that
+ * says the database is away makes the proxy answer 503 until it is back.
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { handledDatabaseFault } = await import("./lib/unavailable");
+  handledDatabaseFault(error, "render");
+}

@@ -28,6 +28,9 @@ const nextConfig = {
   // which a bundler cannot follow; Node resolves it when it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "rate-limiter-flexible"],
   poweredByHeader: false,
+  // Every instance of one release must name the same build (lib/env.ts checks it is set in
+  // production); a client that meets an instance of another build reloads instead of mixing them.
+  deploymentId: process.env.MARQUEE_DEPLOYMENT_ID || process.env.NEXT_DEPLOYMENT_ID || undefined,
   // Pages are prerendered at run time and cached by tag (lib/cache/tags.ts); the parts
   // that differ per reader come from /api/viewer (README, "Architecture").
   cacheComponents: true,

@@ -1,12 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import { getDb } from "@/db/client";
+import { databaseUnreachable, getPrimaryDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests, type IpLimitKind } from "@/lib/rate-limit/ip";
 import { REQUEST_ID_HEADER, withRequestContext } from "@/lib/log";
 import { requestContextOf } from "@/lib/security/request-context";
 import { applySecurityHeaders, policyForThisSite } from "@/lib/security/apply";
 import { newNonce, rendersPerRequest, SIGNED_IN_ONLY_PAGES } from "@/lib/security/headers";
+import { databaseAwayResponse, handledDatabaseFault } from "@/lib/unavailable";
 
 /**
  * Pages that only a signed-in member can open render for each request, after
@@ -69,9 +70,25 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const passOn = () => NextResponse.next({ request: { headers: forward } });
 
   const limited = ipLimitKind(request);
-  const refusal = limited
-    ? await withRequestContext(context, async () => consumeIpAllowance(await getDb(), limited, context.ip))
-    : null;
+  // While the database is away, a page rendered for each request (or a counted one) could only
+  // fail: it gets the plain 503 page at once. Cached pages are still served from the cache.
+  const reads = request.method === "GET" || request.method === "HEAD";
+  if (databaseUnreachable() && reads && (limited || rendersPerRequest(request.nextUrl.pathname))) {
+    const away = databaseAwayResponse();
+    away.headers.set(REQUEST_ID_HEADER, context.requestId);
+    return applySecurityHeaders(away, policy);
+  }
+  let refusal = null;
+  try {
+    refusal = limited
+      ? await withRequestContext(context, async () => consumeIpAllowance(await getPrimaryDb(), limited, context.ip))
+      : null;
+  } catch (error) {
+    if (!handledDatabaseFault(error, "proxy")) throw error;
+    const away = databaseAwayResponse();
+    away.headers.set(REQUEST_ID_HEADER, context.requestId);
+    return applySecurityHeaders(away, policy);
+  }
   const response = refusal ? tooManyRequests(refusal) : (signedInOnly(request, forward) ?? passOn());
   response.headers.set(REQUEST_ID_HEADER, context.requestId);
   return applySecurityHeaders(response, policy);
@@ -80,5 +97,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
 export const config = {
   // Every path but Auth.js's: pages, route handlers, static files and the 404 page. Next copies
   // a request's body for the proxy, so Auth.js's route caps its body and sets these headers itself.
-  matcher: "/((?!api/auth/).*)",
+  // The health checks skip it too: load balancers call them every few seconds, and they must
+  // answer whatever the database and the limits are doing.
+  matcher: "/((?!api/auth/|api/health/).*)",
 };

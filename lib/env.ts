@@ -13,6 +13,23 @@ const schema = z.object({
     .min(1)
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * Read replicas of DATABASE_URL, comma-separated `postgres://…` URLs: reads
+   * outside actions go to them (db/client.ts, getDb).
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every((entry) => /^postgres(ql)?:\/\//.test(entry)),
+      "must be postgres:// or postgresql:// URLs, comma-separated",
+    ),
   MARQUEE_DATA_DIR: z.string().trim().min(1).default(".data"),
   /**
    * What a new, empty embedded database gets on first start: "demo" (demo
@@ -35,8 +52,37 @@ const schema = z.object({
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().min(1).optional(),
   MARQUEE_SITE_URL: z.string().url().optional(),
+  /**
+   * The key Next.js encrypts a server action's bound arguments with, base64 of
+   * 32 random bytes. Every instance must share it, or a form rendered by one
+   * fails when posted to another.
+   */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine(isBase64Key, "must be 32 random bytes in base64 (openssl rand -base64 32)")
+    .optional(),
+  /**
+   * Names the build every instance runs (Next's deploymentId, read by
+   * next.config.js): the same value at build and start, on every instance.
+   * NEXT_DEPLOYMENT_ID, Next's own name for it, is read when this is unset.
+   */
+  MARQUEE_DEPLOYMENT_ID: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._-]+$/)
+    .optional(),
+  NEXT_DEPLOYMENT_ID: z.string().trim().min(1).max(64).optional(),
   /** Seconds a member waits between comments (moderators are exempt). */
   MARQUEE_COMMENT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /**
+   * Seconds a server keeps answering after SIGTERM while its readiness check
+   * says 503, so the load balancer stops sending before it closes (then up to
+   * 10 s more for the requests in flight).
+   */
+  MARQUEE_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(30).default(2),
   /** Comments a member may post in a day. */
   MARQUEE_COMMENT_DAILY_CAP: z.coerce.number().int().min(1).max(100_000).default(200),
   /**
@@ -65,7 +111,8 @@ const schema = z.object({
   /**
    * A Redis server (redis:// or rediss://) that holds Next's caches and the
    * posting limits, shared by every app instance. Unset: each process keeps
-   * its own cache and the limits are counted in PostgreSQL.
+   * its own cache and the limits are counted in PostgreSQL. The readiness
+   * check pings it when set.
    */
   REDIS_URL: z
     .string()
@@ -86,6 +133,12 @@ function isAddressOrRange(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^[0-9]{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** Base64 (standard or URL-safe) of exactly 32 bytes: an AES-256 key. */
+function isBase64Key(value: string): boolean {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return false;
+  return Buffer.from(value, "base64").length === 32;
 }
 
 function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
@@ -130,8 +183,8 @@ export function seedPlan(config: Env): "demo" | "catalogue" | "none" {
  * Where the database is, in the shape db/client.ts's openDatabase() takes: the
  * server at DATABASE_URL, else the embedded folder.
  */
-export function databaseSettings(config: Env): { url?: string; dataDir: string } {
-  return { url: config.DATABASE_URL, dataDir: config.MARQUEE_DATA_DIR };
+export function databaseSettings(config: Env): { url?: string; dataDir: string; replicaUrls: string[] } {
+  return { url: config.DATABASE_URL, dataDir: config.MARQUEE_DATA_DIR, replicaUrls: config.DATABASE_REPLICA_URLS };
 }
 
 /** Forget the parsed environment so the next env() reads process.env again (tests change it). */
@@ -141,6 +194,11 @@ export function reloadEnv(): void {
 
 /** The shortest AUTH_SECRET production accepts, in bytes (UTF-8): it signs and encrypts every sign-in cookie. */
 export const AUTH_SECRET_MIN_BYTES = 32;
+
+/** The build's deployment id (MARQUEE_DEPLOYMENT_ID, else NEXT_DEPLOYMENT_ID), as next.config.js reads it. */
+export function deploymentId(config: Env): string | undefined {
+  return config.MARQUEE_DEPLOYMENT_ID ?? config.NEXT_DEPLOYMENT_ID;
+}
 
 /** Whether Auth.js should believe the request's host: always when AUTH_URL names the site, else as AUTH_TRUST_HOST says. */
 export function trustsHost(config: Env): boolean {
@@ -161,6 +219,10 @@ export function missingProductionSettings(config: Env): string[] {
   if (!trustsHost(config)) missing.push("AUTH_URL or AUTH_TRUST_HOST");
   // Feeds, canonical links and the sitemap are absolute: without the public URL they would name localhost.
   if (!config.AUTH_URL && !config.MARQUEE_SITE_URL) missing.push("AUTH_URL or MARQUEE_SITE_URL");
+  // What every instance behind a load balancer must agree on, so any of them can answer any request.
+  if (!config.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) missing.push("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
+  if (!deploymentId(config)) missing.push("MARQUEE_DEPLOYMENT_ID");
+  if (config.DATABASE_REPLICA_URLS.length > 0 && !config.DATABASE_URL) missing.push("DATABASE_URL for the replicas");
   // A provider with only half its settings would silently vanish from the sign-in page.
   const groups: string[][] = [
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
@@ -187,6 +249,12 @@ export function assertProductionReady(config: Env): void {
       "AUTH_URL or AUTH_TRUST_HOST: the site's public URL (AUTH_URL=https://marquee.example), or AUTH_TRUST_HOST=true behind a proxy that sets the Host header",
     "AUTH_URL or MARQUEE_SITE_URL":
       "AUTH_URL or MARQUEE_SITE_URL: the site's public URL (https://marquee.example), used in feeds, canonical links and the sitemap",
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: the key every instance encrypts forms' hidden arguments with, the same on all of them (openssl rand -base64 32)",
+    "DATABASE_URL for the replicas":
+      "DATABASE_URL: DATABASE_REPLICA_URLS names read replicas, so the primary they copy must be set too",
+    MARQUEE_DEPLOYMENT_ID:
+      "MARQUEE_DEPLOYMENT_ID (or NEXT_DEPLOYMENT_ID): a name for this build, the same at build and start on every instance (a release tag or commit, say)",
   };
   throw new Error(
     `Marquee cannot start in production; set these environment variables:\n  ${missing.map((name) => hints[name] ?? name).join("\n  ")}`,

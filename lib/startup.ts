@@ -1,7 +1,9 @@
 // No "server-only" here: instrumentation.ts is not compiled as a React server module.
-import { openDatabase } from "@/db/client";
+import { closeDb, openDatabase } from "@/db/client";
+import { closeSharedRedis } from "@/lib/cache/redis/connection.mjs";
 import { assertProductionReady, databaseSettings, env, seedPlan } from "./env";
 import { logger, routeConsoleThroughLogger } from "./log";
+import { installShutdown, onShutdown } from "./shutdown";
 
 /**
  * The server's first steps (from instrumentation.ts), one after another, all
@@ -9,7 +11,8 @@ import { logger, routeConsoleThroughLogger } from "./log";
  * is a JSON log line (lib/log.ts); a production server without the secrets sign-in
  * needs stops here, naming each missing variable; then the database opens,
  * its migrations run, and a new, empty embedded database gets what
- * MARQUEE_SEED says.
+ * MARQUEE_SEED says (a server database is never seeded here). SIGTERM then
+ * drains the requests in flight and closes the pool (lib/shutdown.ts).
  */
 export async function startServer(): Promise<void> {
   routeConsoleThroughLogger();
@@ -22,7 +25,11 @@ export async function startServer(): Promise<void> {
     logger.fatal({ event: "startup.refused" }, error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
+  installShutdown(config.MARQUEE_SHUTDOWN_GRACE_SECONDS * 1000);
   const handle = await openDatabase(databaseSettings(config));
+  onShutdown("database", closeDb);
+  // The caches' and limits' Redis connection (when REDIS_URL is set; a no-op otherwise).
+  onShutdown("redis", closeSharedRedis);
   await handle.migrate();
   const plan = seedPlan(config);
   // A server database is filled with `npm run db:seed` / `db:import` on purpose, never on start.

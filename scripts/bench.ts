@@ -275,6 +275,9 @@ async function main(): Promise<void> {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     MARQUEE_SITE_URL: baseUrl,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    // The build and the server must name the same deployment.
+    MARQUEE_DEPLOYMENT_ID: process.env.MARQUEE_DEPLOYMENT_ID || "marquee-bench",
     // The write load: no wait between a member's comments, and a cap no run reaches.
     MARQUEE_COMMENT_INTERVAL_SECONDS: "0",
     MARQUEE_COMMENT_DAILY_CAP: "100000",

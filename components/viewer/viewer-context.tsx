@@ -13,6 +13,10 @@ interface ViewerState {
   signOut: () => void;
 }
 
+/** How often, and how far apart, the payload is asked for again while the server answers 503. */
+const VIEWER_RETRIES = 5;
+const VIEWER_RETRY_MS = 2_000;
+
 const ViewerContext = createContext<ViewerState>({ viewer: null, refresh: () => {}, signOut: () => {} });
 
 /**
@@ -27,14 +31,29 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
-    fetch(viewerUrl(path), { cache: "no-store", credentials: "same-origin", signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<ViewerPayload>) : null))
-      .then((payload) => {
-        if (payload) setLoaded({ path, version, payload });
-      })
-      // A failed or aborted fetch leaves the page as a visitor sees it; the next page asks again.
-      .catch(() => {});
-    return () => controller.abort();
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const ask = (attempt: number) => {
+      fetch(viewerUrl(path), { cache: "no-store", credentials: "same-origin", signal: controller.signal })
+        .then((response) => {
+          // 503: the server could not read the session just now. Ask again shortly rather than
+          // show a member the page as a visitor sees it.
+          if (response.status === 503 && attempt < VIEWER_RETRIES) {
+            retry = setTimeout(() => ask(attempt + 1), VIEWER_RETRY_MS);
+            return null;
+          }
+          return response.ok ? (response.json() as Promise<ViewerPayload>) : null;
+        })
+        .then((payload) => {
+          if (payload) setLoaded({ path, version, payload });
+        })
+        // A failed or aborted fetch leaves the per-reader parts unshown; the next page asks again.
+        .catch(() => {});
+    };
+    ask(0);
+    return () => {
+      controller.abort();
+      clearTimeout(retry);
+    };
   }, [path, version]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);

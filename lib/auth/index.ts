@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
+import { onPrimary } from "@/db/client";
 import { isSuspended } from "@/lib/policy";
 import { siteUrl } from "@/lib/site";
 import { memberOfSession } from "./session-member";
@@ -32,7 +33,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     (siteUrl().startsWith("http:") ? jar.get(sessionCookie(false).name)?.value : undefined);
   // A visitor has no session cookie: answered without a query, on every page a visitor reads.
   if (!token) return null;
-  const member = await memberOfSession(token);
+  // From the primary: a session made by a sign-in a moment ago may not have reached a replica yet.
+  const member = await onPrimary(() => memberOfSession(token));
   if (!member) return null;
   const suspended = isSuspended(member);
   return {

@@ -3,12 +3,14 @@ import { updateTag } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
+import { notePrimaryWrite, onPrimary } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth";
 import type { Tag } from "@/lib/cache/tags";
 import { securityEvent, withRequestContext, type RequestContext } from "@/lib/log";
 import { authorize, type ActorFor, type RefusalWords, type Requirement } from "@/lib/policy";
 import { requestContextBehindProxy } from "@/lib/security/request-context";
 import { fieldErrorsOf, type Result } from "@/lib/result";
+import { handledDatabaseFault, NOTHING_SAVED } from "@/lib/unavailable";
 import type { ActionState, FormAction } from "./action-state";
 
 /** What a domain write hands back to the wrapper besides its own value: the cache tags it changed. */
@@ -36,6 +38,9 @@ interface ActionConfig<R extends Requirement, S extends z.ZodType, T extends Cha
   /** Where to go after a success, or null to stay. */
   redirectTo?: (value: T, input: z.output<S>) => string | null;
 }
+
+/** What an action decided before the wrapper answers: a state to return as it is, or the domain write's value. */
+type Decided<T, S extends z.ZodType> = { state: ActionState<never> } | { value: T; input: z.output<S> };
 
 export const NUL_MESSAGE =
   "This text contains an invisible NUL character that cannot be saved; remove it and try again.";
@@ -77,6 +82,26 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
   }
   async function steps(form: FormData): Promise<ActionState<D>> {
     const values = formValues(form);
+    let decided: Decided<T, S>;
+    try {
+      // Every read of an action goes to the primary: the checks must see the latest writes.
+      decided = await onPrimary(() => decide(form, values));
+    } catch (error) {
+      // The database away or too slow: the write did not commit, and the form keeps what was typed.
+      if (handledDatabaseFault(error, "action")) return { ok: false, message: NOTHING_SAVED, fieldErrors: {}, values };
+      throw error;
+    }
+    if ("state" in decided) return decided.state;
+    const { value: resultValue, input } = decided;
+    notePrimaryWrite();
+    for (const tag of new Set(resultValue.changed)) updateTag(tag);
+    const destination = config.redirectTo?.(resultValue, input);
+    if (destination) redirect(destination);
+    const message = typeof config.message === "string" ? config.message : config.message(resultValue, input);
+    return config.data ? { ok: true, message, data: config.data(resultValue) } : { ok: true, message };
+  }
+
+  async function decide(form: FormData, values: Record<string, string>): Promise<Decided<T, S>> {
     const user = await getCurrentUser();
     const authorized = authorize(user, config.requires, config.words);
     if (!authorized.ok) {
@@ -86,14 +111,14 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
         requires: config.requires,
         code: authorized.code,
       });
-      return { ok: false, message: authorized.message, fieldErrors: {}, values };
+      return { state: { ok: false, message: authorized.message, fieldErrors: {}, values } };
     }
 
     // PostgreSQL cannot store a NUL character: say so by the field instead of failing the save.
     const withNul = Object.keys(values).filter((field) => values[field]?.includes("\u0000"));
     if (withNul.length > 0) {
       const fieldErrors = Object.fromEntries(withNul.map((field) => [field, [NUL_MESSAGE]]));
-      return { ok: false, message: NUL_MESSAGE, fieldErrors, values };
+      return { state: { ok: false, message: NUL_MESSAGE, fieldErrors, values } };
     }
 
     const fileFields = Object.fromEntries(
@@ -106,7 +131,7 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       const message = config.invalidMessage ?? parsed.error.issues[0]?.message ?? "Check the form.";
-      return { ok: false, message, fieldErrors, values };
+      return { state: { ok: false, message, fieldErrors, values } };
     }
     const input: z.output<S> = parsed.data;
     const result = await config.run(authorized.value, input);
@@ -121,14 +146,9 @@ export function defineAction<R extends Requirement, S extends z.ZodType, T exten
           by: "policy",
         });
       }
-      return { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values };
+      return { state: { ok: false, message: result.message, fieldErrors: result.fieldErrors ?? {}, values } };
     }
-
-    for (const tag of new Set(result.value.changed)) updateTag(tag);
-    const destination = config.redirectTo?.(result.value, input);
-    if (destination) redirect(destination);
-    const message = typeof config.message === "string" ? config.message : config.message(result.value, input);
-    return config.data ? { ok: true, message, data: config.data(result.value) } : { ok: true, message };
+    return { value: result.value, input };
   }
   function action(form: FormData): Promise<void>;
   function action(previous: ActionState<D> | null, form: FormData): Promise<ActionState<D>>;

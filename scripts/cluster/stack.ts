@@ -170,7 +170,23 @@ function newestSource(): number {
   return newest;
 }
 
-const deploymentIdFile = path.join(root, ".next", "marquee-deployment-id");
+/** The deployment id a build was made with, as Next recorded it in the build itself (null: none). */
+function builtDeploymentId(): string | null {
+  const file = path.join(root, ".next", "required-server-files.json");
+  if (!existsSync(file)) return null;
+  try {
+    const recorded = JSON.parse(readFileSync(file, "utf8")) as { config?: { deploymentId?: unknown } };
+    const id = recorded.config?.deploymentId;
+    return typeof id === "string" && id !== "" ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The deployment id asked for in the environment (Next's own name first, then ours; lib/env.ts reads both). */
+function requestedDeploymentId(): string | undefined {
+  return process.env.NEXT_DEPLOYMENT_ID || process.env.MARQUEE_DEPLOYMENT_ID || undefined;
+}
 
 /** Why the build must be made (again), or null to reuse it. */
 function needsBuild(force: boolean, deploymentId: string | undefined): string | null {
@@ -180,9 +196,9 @@ function needsBuild(force: boolean, deploymentId: string | undefined): string | 
   if (statSync(buildId).mtimeMs < newestSource()) return "sources are newer than .next/BUILD_ID";
   if (existsSync(path.join(root, ".next", "standalone"))) return "the build is a standalone one (the Dockerfile's)";
   // The deployment id is compiled into the pages' script URLs: the build must have the one the instances get.
-  if (!existsSync(deploymentIdFile)) return "the build has no deployment id (it was made by `npm run build`)";
-  if (deploymentId && readFileSync(deploymentIdFile, "utf8").trim() !== deploymentId)
-    return "NEXT_DEPLOYMENT_ID differs from the build's";
+  const built = builtDeploymentId();
+  if (!built) return "the build has no deployment id (set MARQUEE_DEPLOYMENT_ID when building)";
+  if (deploymentId && built !== deploymentId) return `the build's deployment id is ${built}, not ${deploymentId}`;
   return null;
 }
 
@@ -193,9 +209,9 @@ export async function ensureBuild(options: {
   secrets: Secrets;
   log: (line: string) => void;
 }): Promise<string> {
-  const requested = process.env.NEXT_DEPLOYMENT_ID;
+  const requested = requestedDeploymentId();
   const reason = needsBuild(options.force, requested);
-  if (!reason) return requested ?? readFileSync(deploymentIdFile, "utf8").trim();
+  if (!reason) return requested ?? builtDeploymentId()!;
   const deploymentId = requested ?? `marquee-${Date.now().toString(36)}`;
   const buildLog = path.join(options.runDir, "build.log");
   options.log(`building (${reason}; deployment ${deploymentId}; log: ${path.relative(root, buildLog)})…`);
@@ -203,12 +219,12 @@ export async function ensureBuild(options: {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    MARQUEE_DEPLOYMENT_ID: deploymentId,
     NEXT_DEPLOYMENT_ID: deploymentId,
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: options.secrets.actionsKey,
   };
   delete env.MARQUEE_STANDALONE;
   await runToEnd(nextBin, ["build"], env, buildLog);
-  writeFileSync(deploymentIdFile, `${deploymentId}\n`);
   return deploymentId;
 }
 
@@ -249,11 +265,12 @@ export async function startInstance(settings: InstanceSettings, port: number): P
     // nginx connects from here and names the client in X-Forwarded-For.
     MARQUEE_TRUSTED_PROXIES: "127.0.0.1",
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: settings.secrets.actionsKey,
+    MARQUEE_DEPLOYMENT_ID: settings.deploymentId,
     NEXT_DEPLOYMENT_ID: settings.deploymentId,
     ...settings.extra,
   };
   const child = startProcess(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], env, logFile);
-  await waitForOk(`http://127.0.0.1:${port}/robots.txt`, child, logFile);
+  await waitForOk(`http://127.0.0.1:${port}/api/health/ready`, child, logFile);
   return { port, child, logFile };
 }
 

@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { actAs, newIdentity } from "./support/auth";
 import { e2e } from "./support/context";
-import { appEnvironment, freePorts } from "./support/processes";
+import { appEnvironment, freePorts, sharedInstanceSettings } from "./support/processes";
 
 /** Starts the built app with `env` and waits for it to exit (or kills it after `ms`). */
 async function startAndWait(
@@ -51,15 +51,20 @@ describe("starting in production", () => {
     expect(output).toContain("Marquee cannot start in production");
     expect(output).toMatch(/^\s+AUTH_SECRET: /m);
     expect(output).toMatch(/^\s+AUTH_URL or AUTH_TRUST_HOST: /m);
+    // What instances behind a load balancer must share is named as well.
+    expect(output).toMatch(/^\s+NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: /m);
+    expect(output).toMatch(/^\s+MARQUEE_DEPLOYMENT_ID \(or NEXT_DEPLOYMENT_ID\): /m);
   });
 
   it("names only what is missing", async () => {
     const { code, output } = await startAndWait({
       AUTH_TRUST_HOST: "true",
       MARQUEE_SITE_URL: "https://marquee.example",
+      ...sharedInstanceSettings(),
     });
     expect(code).toBe(1);
     expect(output).toMatch(/^\s+AUTH_SECRET: /m);
+    expect(output).not.toMatch(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY|MARQUEE_DEPLOYMENT_ID/);
     expect(output).not.toMatch(/^\s+AUTH_URL or AUTH_TRUST_HOST: /m);
     expect(output).not.toMatch(/^\s+AUTH_URL or MARQUEE_SITE_URL: /m);
   });
@@ -89,7 +94,13 @@ async function startServer(
   const baseUrl = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-startup-"));
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: appEnvironment({ MARQUEE_DATA_DIR: dataDir, MARQUEE_SEED: "none", NODE_ENV: "production", ...env(port!) }),
+    env: appEnvironment({
+      MARQUEE_DATA_DIR: dataDir,
+      MARQUEE_SEED: "none",
+      NODE_ENV: "production",
+      ...sharedInstanceSettings(),
+      ...env(port!),
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineAction } from "@/lib/forms/define-action";
 import { fail, ok } from "@/lib/result";
+import { NOTHING_SAVED } from "@/lib/unavailable";
 import { invalidatedTags, Redirected, signInAs } from "../support/session";
 
 const member = { id: "m1", handle: "maya", name: "Maya", image: null, role: "member" as const, suspended: false };
@@ -93,5 +94,33 @@ describe("the action wrapper", () => {
     const state = await makeAction(calls)(null, form({ title: "Her\u0000" }));
     expect(state).toMatchObject({ ok: false, fieldErrors: { title: [expect.stringMatching(/NUL character/)] } });
     expect(calls).toEqual([]);
+  });
+});
+
+describe("the action wrapper when the database is away", () => {
+  function failingAction(error: unknown) {
+    return defineAction({
+      requires: "poster",
+      schema: z.object({ body: z.string() }),
+      run: async () => {
+        throw error;
+      },
+      message: "Posted.",
+    });
+  }
+
+  it("answers that nothing was saved, keeping what was typed, for a refused or lost connection or a timeout", async () => {
+    signInAs(member);
+    for (const code of ["ECONNREFUSED", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "57P01", "57014"]) {
+      const error = Object.assign(new Error("away"), { code });
+      const state = await failingAction(error)(null, form({ body: "Half a thought" }));
+      expect(state).toEqual({ ok: false, message: NOTHING_SAVED, fieldErrors: {}, values: { body: "Half a thought" } });
+    }
+  });
+
+  it("still throws any other error to the error page", async () => {
+    signInAs(member);
+    const broken = failingAction(Object.assign(new Error("syntax"), { code: "42601" }));
+    await expect(broken(null, form({ body: "x" }))).rejects.toThrow("syntax");
   });
 });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { assertProductionReady, missingProductionSettings, parseEnv, seedRefusal, trustsHost } from "@/lib/env";
+import {
+  assertProductionReady,
+  deploymentId,
+  missingProductionSettings,
+  parseEnv,
+  seedRefusal,
+  trustsHost,
+} from "@/lib/env";
 
-const production = (vars: Record<string, string>) => parseEnv({ NODE_ENV: "production", ...vars });
+const KEY = Buffer.alloc(32, 7).toString("base64");
+/** What every instance must share besides sign-in's settings: given unless a test is about them. */
+const SHARED = { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY, MARQUEE_DEPLOYMENT_ID: "2026-12-03.1" };
+const production = (vars: Record<string, string>) => parseEnv({ NODE_ENV: "production", ...SHARED, ...vars });
 const SECRET = "k".repeat(32);
 const SITE = { MARQUEE_SITE_URL: "https://marquee.example" };
+const READY = { ...SITE, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "true" };
 
 describe("the production start check", () => {
   it("names AUTH_SECRET, AUTH_URL or AUTH_TRUST_HOST, and the site URL when all are missing", () => {
@@ -72,6 +83,46 @@ describe("the production start check", () => {
     expect(() =>
       assertProductionReady(production({ ...SITE, AUTH_SECRET: SECRET, AUTH_TRUST_HOST: "1" })),
     ).not.toThrow();
+  });
+
+  it("names the action key and the deployment id every instance must share, when nothing is set", () => {
+    expect(missingProductionSettings(parseEnv({ NODE_ENV: "production" }))).toEqual([
+      "AUTH_SECRET",
+      "AUTH_URL or AUTH_TRUST_HOST",
+      "AUTH_URL or MARQUEE_SITE_URL",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "MARQUEE_DEPLOYMENT_ID",
+    ]);
+    const withoutShared = parseEnv({ NODE_ENV: "production", ...READY });
+    expect(missingProductionSettings(withoutShared)).toEqual([
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "MARQUEE_DEPLOYMENT_ID",
+    ]);
+    expect(() => assertProductionReady(withoutShared)).toThrow(
+      /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: [\s\S]*openssl rand -base64 32[\s\S]*MARQUEE_DEPLOYMENT_ID \(or NEXT_DEPLOYMENT_ID\): /,
+    );
+  });
+
+  it("takes Next's own NEXT_DEPLOYMENT_ID when MARQUEE_DEPLOYMENT_ID is unset", () => {
+    const config = parseEnv({
+      NODE_ENV: "production",
+      ...READY,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY,
+      NEXT_DEPLOYMENT_ID: "abc",
+    });
+    expect(missingProductionSettings(config)).toEqual([]);
+    expect(deploymentId(config)).toBe("abc");
+    expect(deploymentId(production({ NEXT_DEPLOYMENT_ID: "abc" }))).toBe("2026-12-03.1");
+  });
+
+  it("refuses an action key that is not 32 bytes of base64, naming the variable", () => {
+    expect(() => production({ ...READY, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "secret" })).toThrow(
+      /NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: must be 32 random bytes in base64/,
+    );
+    expect(() =>
+      production({ ...READY, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }),
+    ).toThrow(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY/);
+    expect(() => production({ ...READY, MARQUEE_DEPLOYMENT_ID: "two words" })).toThrow(/MARQUEE_DEPLOYMENT_ID/);
   });
 
   it("asks nothing of development", () => {

@@ -1,14 +1,27 @@
 import type { NextRequest } from "next/server";
+import { onPrimary } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth";
+import { handledDatabaseFault, RETRY_AFTER_SECONDS } from "@/lib/unavailable";
 import { buildViewerPayload } from "@/lib/viewer/payload";
 
 /**
  * Who is reading, for the per-reader parts of a page that is cached for
  * everyone (lib/viewer/schema.ts). It depends on the session, so no shared
- * cache may keep it.
+ * cache may keep it. Read from the primary: it shows the member's own
+ * writes (their rating, their like) right after they made them. While the
+ * database is away it answers 503, and the page asks again: a member is
+ * never shown as signed out because their session could not be read.
  */
 export async function GET(request: NextRequest) {
   const path = request.nextUrl.searchParams.get("path") ?? "/";
-  const payload = await buildViewerPayload(await getCurrentUser(), path.slice(0, 300));
-  return Response.json(payload, { headers: { "Cache-Control": "private, no-store" } });
+  try {
+    const payload = await onPrimary(async () => buildViewerPayload(await getCurrentUser(), path.slice(0, 300)));
+    return Response.json(payload, { headers: { "Cache-Control": "private, no-store" } });
+  } catch (error) {
+    if (!handledDatabaseFault(error, "viewer")) throw error;
+    return Response.json(
+      { unavailable: true },
+      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) } },
+    );
+  }
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startOidcProvider } from "./oidc-provider";
-import { appEnvironment, freePorts } from "./processes";
+import { appEnvironment, freePorts, sharedInstanceSettings } from "./processes";
 
 /** What every *.e2e.ts file gets through `inject("e2e")` (see ./context.ts). */
 export interface E2EContext {
@@ -136,6 +136,7 @@ export default async function setup(project: TestProject) {
     const clientIds = { google: "e2e-google-client", twitter: "e2e-twitter-client", facebook: "e2e-facebook-client" };
     const appEnv = appEnvironment({
       ...dbEnv,
+      ...sharedInstanceSettings(),
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       AUTH_OIDC_ISSUER: oidc.issuer,

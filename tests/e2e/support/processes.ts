@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer } from "node:net";
 
 function portRange(): [number, number] {
@@ -38,4 +39,17 @@ export function appEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv
     env[key] = value;
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+}
+
+/**
+ * What every instance of one build must share (the production start checks them): the
+ * deployment id the build was made with (MARQUEE_DEPLOYMENT_ID from the environment, as CI
+ * sets it for its build, else "marquee-e2e") and one server actions key, so a form rendered
+ * by one server posts to another.
+ */
+export function sharedInstanceSettings(): Record<string, string> {
+  return {
+    MARQUEE_DEPLOYMENT_ID: process.env.MARQUEE_DEPLOYMENT_ID || "marquee-e2e",
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: createHash("sha256").update("marquee-e2e actions key").digest("base64"),
+  };
 }

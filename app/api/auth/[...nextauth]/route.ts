@@ -1,5 +1,5 @@
 import { NextRequest } from "next/server";
-import { getDb } from "@/db/client";
+import { getPrimaryDb } from "@/db/client";
 import { handlers } from "@/lib/auth/config";
 import { hideAccountNotLinked } from "@/lib/auth/sign-in-errors";
 import { env } from "@/lib/env";
@@ -44,7 +44,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     if (bounded instanceof Response) return bounded;
     if (bounded.nextUrl.pathname.startsWith("/api/auth/signin/")) {
       const address = clientIp(bounded, env().MARQUEE_TRUSTED_PROXIES);
-      const refusal = await consumeIpAllowance(await getDb(), "sign-in", address);
+      const refusal = await consumeIpAllowance(await getPrimaryDb(), "sign-in", address);
       if (refusal) return tooManyRequests(refusal);
     }
     return authPOST(bounded);
