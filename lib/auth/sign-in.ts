@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { getDb } from "@/db/client";
+import { getPrimaryDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { consumeIpAllowance } from "@/lib/rate-limit/ip";
 import { clientIp } from "@/lib/security/client-ip";
@@ -36,7 +36,7 @@ export async function startSignIn(
   if (!configuredProviders().some((p) => p.id === input.provider)) return ok({ url: "/signin", changed: [] });
   // The same per-address allowance as POST /api/auth/signin/* (proxy.ts): each start stores sign-in state.
   const address = clientIp({ headers: await headers() }, env().MARQUEE_TRUSTED_PROXIES);
-  if (await consumeIpAllowance(await getDb(), "sign-in", address)) {
+  if (await consumeIpAllowance(await getPrimaryDb(), "sign-in", address)) {
     return ok({ url: "/signin?error=RateLimited", changed: [] });
   }
   try {

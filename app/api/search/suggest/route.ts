@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getPrimaryDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { consumeIpAllowance, tooManyRequests } from "@/lib/rate-limit/ip";
 import { suggest } from "@/lib/search/suggest";
@@ -14,7 +14,11 @@ import { clientIp } from "@/lib/security/client-ip";
 export async function GET(request: Request) {
   // Answered when asked, never prerendered at build: the catalogue is not open then.
   await connection();
-  const refusal = await consumeIpAllowance(await getDb(), "suggest", clientIp(request, env().MARQUEE_TRUSTED_PROXIES));
+  const refusal = await consumeIpAllowance(
+    await getPrimaryDb(),
+    "suggest",
+    clientIp(request, env().MARQUEE_TRUSTED_PROXIES),
+  );
   if (refusal) return tooManyRequests(refusal);
   const suggestions = await suggest(new URL(request.url).searchParams.get("q"));
   return Response.json(suggestions, { headers: { "Cache-Control": "public, max-age=300" } });
