@@ -6,16 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,6 +15,7 @@ import postgres from "postgres";
 import { openEmbedded, openPostgres, type DatabaseHandle } from "@/db/client";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { missingMarkers, seedBenchData, type BenchData } from "./bench/data";
+import { newestBuildSource, teardownOnSignals } from "./support/teardown";
 import { findPostCommentAction, load, postComment, probe, warm, type ActionRef, type LoadResult } from "./bench/http";
 import { kb, ms, readTable, statusText, targetTable, type Target } from "./bench/report";
 
@@ -79,59 +71,17 @@ const settings = {
 
 // ---------------------------------------------------------------- cleanup
 
-const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`[bench] cleanup (${step.name}) failed:`, error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    console.error(`\n[bench] ${signal}: stopping the server and cleaning up…`);
-    void cleanup().then(() => process.exit(130));
-  });
-}
+const teardown = teardownOnSignals("bench", "stopping the server and cleaning up…", 130);
+const cleanups = teardown.steps;
+const cleanup = teardown.run;
 
 // ---------------------------------------------------------------- build
-
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ["app", "components", "lib", "db", "public"])
-    if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of [
-    "next.config.js",
-    "next.config.ts",
-    "next.config.mjs",
-    "package-lock.json",
-    "postcss.config.mjs",
-    "tsconfig.json",
-    "instrumentation.ts",
-  ]) {
-    if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
-  }
-  return newest;
-}
 
 function needsBuild(): string | null {
   if (args.build) return "--build";
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return "no build yet";
-  if (statSync(buildId).mtimeMs < newestSource()) return "sources are newer than .next/BUILD_ID";
+  if (statSync(buildId).mtimeMs < newestBuildSource(root)) return "sources are newer than .next/BUILD_ID";
   return null;
 }
 

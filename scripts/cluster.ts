@@ -13,6 +13,7 @@ import { openPostgres } from "@/db/client";
 import { seedIfEmpty } from "@/db/seed";
 import { checkPropagation, type CheckStep } from "./cluster/check";
 import { freePorts, isFree, stopProcess } from "./cluster/processes";
+import { teardownOnSignals } from "./support/teardown";
 import {
   deleteRedisPrefix,
   dropDatabase,
@@ -72,28 +73,9 @@ const stamp = Date.now().toString(36);
 
 // ---------------------------------------------------------------- stopping
 
-const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
-let cleaning: Promise<void> | undefined;
-let stopping = false;
-function stopAll(): Promise<void> {
-  stopping = true;
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`[cluster] stopping ${step.name} failed:`, error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    console.error(`\n[cluster] ${signal}: stopping nginx, the instances and what else this started…`);
-    void stopAll().then(() => process.exit(0));
-  });
-}
+const teardown = teardownOnSignals("cluster", "stopping nginx, the instances and what else this started…", 0);
+const cleanups = teardown.steps;
+const stopAll = teardown.run;
 
 // ---------------------------------------------------------------- main
 
@@ -146,7 +128,7 @@ async function main(): Promise<number> {
       const instance = await startInstance(settings, port);
       cleanups.push({ name: `instance on ${port}`, run: () => stopProcess(instance.child) });
       instance.child.once("exit", (code, signal) => {
-        if (!stopping)
+        if (!teardown.started())
           console.error(
             `[cluster] the instance on port ${port} stopped (${code ?? signal}); its log: ${path.relative(root, instance.logFile)}`,
           );

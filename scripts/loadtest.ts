@@ -20,6 +20,7 @@ import { marqueeAdapter } from "@/lib/auth/adapter";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { findPostCommentAction, postComment } from "./bench/http";
 import { freePorts, stopProcess } from "./cluster/processes";
+import { teardownOnSignals } from "./support/teardown";
 import {
   deleteRedisPrefix,
   ensureBuild,
@@ -81,26 +82,9 @@ const runDir = path.join(root, "test-results", "loadtest");
 
 // ---------------------------------------------------------------- stopping
 
-const cleanups: { name: string; run: () => Promise<void> | void }[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`[loadtest] cleanup (${step.name}) failed:`, error instanceof Error ? error.message : error);
-      }
-    }
-  })();
-  return cleaning;
-}
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    console.error(`\n[loadtest] ${signal}: stopping and cleaning up…`);
-    void cleanup().then(() => process.exit(130));
-  });
-}
+const teardown = teardownOnSignals("loadtest", "stopping and cleaning up…", 130);
+const cleanups = teardown.steps;
+const cleanup = teardown.run;
 
 // ---------------------------------------------------------------- data
 

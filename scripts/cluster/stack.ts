@@ -1,10 +1,11 @@
 import { type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Redis from "ioredis";
 import postgres from "postgres";
 import { readTemplate, renderNginxConf } from "./nginx";
+import { newestBuildSource } from "../support/teardown";
 import { runToEnd, startProcess, stopProcess, tail, waitForOk, which } from "./processes";
 
 /**
@@ -146,30 +147,6 @@ export function sharedSecrets(runDir: string): Secrets {
 
 // ---------------------------------------------------------------- build
 
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ["app", "components", "lib", "db", "public"])
-    if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of [
-    "next.config.js",
-    "package-lock.json",
-    "postcss.config.mjs",
-    "tsconfig.json",
-    "instrumentation.ts",
-    "proxy.ts",
-  ]) {
-    if (existsSync(path.join(root, file))) newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
-  }
-  return newest;
-}
-
 /** The deployment id a build was made with, as Next recorded it in the build itself (null: none). */
 function builtDeploymentId(): string | null {
   const file = path.join(root, ".next", "required-server-files.json");
@@ -193,7 +170,7 @@ function needsBuild(force: boolean, deploymentId: string | undefined): string | 
   if (force) return "--build";
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return "no build yet";
-  if (statSync(buildId).mtimeMs < newestSource()) return "sources are newer than .next/BUILD_ID";
+  if (statSync(buildId).mtimeMs < newestBuildSource(root)) return "sources are newer than .next/BUILD_ID";
   if (existsSync(path.join(root, ".next", "standalone"))) return "the build is a standalone one (the Dockerfile's)";
   // The deployment id is compiled into the pages' script URLs: the build must have the one the instances get.
   const built = builtDeploymentId();
