@@ -1,24 +1,34 @@
 /**
  * `npm run loadtest`: real traffic through nginx against a cluster of its own
- * (README, "Load and faults"): members posting comments through the real
- * server action within the flood limits (shortened to one comment a second),
- * visitors reading, while one instance is killed with SIGKILL and started
- * again, another is sent SIGTERM and started again, and PostgreSQL (a server
- * of the test's own, never the machine's) restarts. Prints what was
- * acknowledged, what the database has, what was lost, answers by status, p50
- * and p99 per phase, and the time to recover after each fault.
+ * (README, "Load and faults"): members posting comments, rating a film and
+ * liking a review through the real server actions within the flood limits
+ * (comments shortened to one a second), visitors reading, while one instance
+ * is killed with SIGKILL and started again, another is sent SIGTERM and
+ * started again, and PostgreSQL (a server of the test's own, never the
+ * machine's) restarts. Prints what was acknowledged, what the database has,
+ * what was lost, answers by status, p50 and p99 per phase, the time to
+ * recover after each fault and, in the full run, 20 parallel signed-in reads
+ * right after PostgreSQL is back and again a minute later.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { asc, like } from "drizzle-orm";
+import { and, asc, eq, inArray, like } from "drizzle-orm";
 import { openPostgres, type DatabaseHandle } from "@/db/client";
-import { accounts, comments, reviews, users } from "@/db/schema";
+import { accounts, comments, films, ratings, reviewLikes, reviews, users } from "@/db/schema";
 import { seedIfEmpty } from "@/db/seed";
 import { marqueeAdapter } from "@/lib/auth/adapter";
 import { sessionCookie } from "@/lib/auth/session-cookie";
-import { findPostCommentAction, postComment } from "./bench/http";
+import { SIGN_IN_TO_COMMENT } from "@/lib/policy";
+import {
+  findLikeReviewAction,
+  findPostCommentAction,
+  findRateFilmAction,
+  postAction,
+  postComment,
+  probe,
+} from "./bench/http";
 import { freePorts, stopProcess } from "./cluster/processes";
 import { teardownOnSignals } from "./support/teardown";
 import {
@@ -34,7 +44,7 @@ import {
   type InstanceSettings,
 } from "./cluster/stack";
 import { startPostgresServer, type PostgresServer } from "./loadtest/postgres-server";
-import { failed, phaseTable, recoveryMs, type Sample } from "./loadtest/stats";
+import { failed, lostStates, phaseTable, recoveryMs, type Sample, type StateWrite } from "./loadtest/stats";
 
 const log = (line: string) => console.log(`[loadtest] ${line}`);
 
@@ -56,7 +66,7 @@ if (args.help) {
   console.log(`npm run loadtest -- [--duration=60] [--members=200] [--visitors=20] [--instances=2] [--ports=3101-3199] [--short] [--strict] [--build]
 
   --short    the CI version: 2 instances, 20 members, 20 s, one SIGKILL, one PostgreSQL restart
-  --strict   exit 1 when an acknowledged comment is missing, or a visitor's read got no answer
+  --strict   exit 1 when an acknowledged comment, rating or like is missing, or a visitor's read got no answer
              or a 5xx outside the database's restart (and its 5 s to recover)
   --ports    the range for the test's PostgreSQL, nginx and instances (default 3101-3199)
 
@@ -91,12 +101,18 @@ const cleanup = teardown.run;
 async function prepare(handle: DatabaseHandle) {
   await handle.migrate();
   await seedIfEmpty(handle.db, { demo: true, log: () => {} });
-  const [review] = await handle.db.select({ id: reviews.id }).from(reviews).orderBy(asc(reviews.id)).limit(1);
+  const [review] = await handle.db
+    .select({ id: reviews.id, filmId: reviews.filmId, filmSlug: films.slug })
+    .from(reviews)
+    .innerJoin(films, eq(films.id, reviews.filmId))
+    .orderBy(asc(reviews.id))
+    .limit(1);
   if (!review) throw new Error("The demo data has no review.");
   // Members exactly as sign-in makes them: a user, a sign-in account and a session through the adapter.
   const adapter = marqueeAdapter(handle.db);
   const expires = new Date(Date.now() + 24 * 3600_000);
   const cookies: string[] = [];
+  const memberIds: string[] = [];
   const cookieName = sessionCookie(false).name;
   for (let i = 0; i < settings.members; i++) {
     const handleName = `load-${stamp}-${i}`;
@@ -110,8 +126,9 @@ async function prepare(handle: DatabaseHandle) {
     const sessionToken = randomBytes(32).toString("hex");
     await adapter.createSession!({ sessionToken, userId: member!.id, expires });
     cookies.push(`${cookieName}=${sessionToken}`);
+    memberIds.push(member!.id);
   }
-  return { reviewId: review.id, cookies };
+  return { reviewId: review.id, filmId: review.filmId, filmSlug: review.filmSlug, cookies, memberIds };
 }
 
 // ---------------------------------------------------------------- main
@@ -129,7 +146,7 @@ async function main(): Promise<number> {
   const handle = openPostgres(databaseUrl);
   cleanups.push({ name: "the test's connection", run: () => handle.close() });
   log(`${settings.members} members with sessions, the demo data…`);
-  const { reviewId, cookies } = await prepare(handle);
+  const { reviewId, filmId, filmSlug, cookies, memberIds } = await prepare(handle);
 
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const redisPrefix = `${process.env.MARQUEE_REDIS_PREFIX ?? "marquee:"}load-${stamp}:`;
@@ -162,6 +179,11 @@ async function main(): Promise<number> {
 
   // ---------------------------------------------------------------- the run
   const action = findPostCommentAction(root);
+  const rateAction = findRateFilmAction(root);
+  const likeAction = findLikeReviewAction(root);
+  /** Every rating and like sent, in order, with whether it was acknowledged (the tally compares the last ones with the rows). */
+  const ratingWrites: StateWrite<number>[] = [];
+  const likeWrites: StateWrite<boolean>[] = [];
   const samples: Sample[] = [];
   const acknowledged: string[] = [];
   /** What the action said when it saved nothing but answered (a refusal such as the flood limit, or an error row). */
@@ -173,19 +195,47 @@ async function main(): Promise<number> {
   const phases = [phase];
   const faults: { name: string; at: number; until: number; downMs?: number }[] = [];
 
+  const refused = (outcome: { ok: boolean; status: number; message: string }) => {
+    if (!outcome.ok && outcome.status === 200) refusals.set(outcome.message, (refusals.get(outcome.message) ?? 0) + 1);
+  };
   const member = async (index: number) => {
     let n = 0;
+    const cookie = cookies[index]!;
+    const id = memberIds[index]!;
     // Spread the first posts over a second.
     await new Promise((resolve) => setTimeout(resolve, (index * 1000) / settings.members));
     while (now() < endAt) {
-      const body = `load ${stamp} m${index} #${++n}`;
+      // In turn: a comment, a rating (1 to 4 stars, never the same twice running), a like or an unlike.
+      const turn = n++ % 3;
       const at = now();
-      const outcome = await postComment(siteUrl, action, cookies[index]!, { reviewId, body });
-      // A request belongs to the phase its answer came in (a post cut off by a kill counts there).
-      samples.push({ kind: "post", phase, at, ms: outcome.ms, status: outcome.status, ok: outcome.ok });
-      if (outcome.ok) acknowledged.push(body);
-      else if (outcome.status === 200) refusals.set(outcome.message, (refusals.get(outcome.message) ?? 0) + 1);
-      // The shortened limit is one comment a second, counted when the server takes it: wait a second after the answer.
+      if (turn === 0) {
+        const body = `load ${stamp} m${index} #${n}`;
+        const outcome = await postComment(siteUrl, action, cookie, { reviewId, body });
+        // A request belongs to the phase its answer came in (a post cut off by a kill counts there).
+        samples.push({ kind: "post", phase, at, ms: outcome.ms, status: outcome.status, ok: outcome.ok });
+        if (outcome.ok) acknowledged.push(body);
+        refused(outcome);
+      } else if (turn === 1) {
+        const halfStars = 1 + (Math.floor(n / 3) % 8);
+        const outcome = await postAction(siteUrl, `/films/${filmSlug}`, rateAction, cookie, {
+          film: filmSlug,
+          intent: "rate",
+          halfStars: String(halfStars),
+        });
+        samples.push({ kind: "rating", phase, at, ms: outcome.ms, status: outcome.status, ok: outcome.ok });
+        ratingWrites.push({ member: id, value: halfStars, acknowledged: outcome.ok });
+        refused(outcome);
+      } else {
+        const liked = Math.floor(n / 3) % 2 === 1;
+        const outcome = await postAction(siteUrl, `/reviews/${reviewId}`, likeAction, cookie, {
+          reviewId: String(reviewId),
+          like: liked ? "1" : "0",
+        });
+        samples.push({ kind: "like", phase, at, ms: outcome.ms, status: outcome.status, ok: outcome.ok });
+        likeWrites.push({ member: id, value: liked, acknowledged: outcome.ok });
+        refused(outcome);
+      }
+      // The shortened limit is one comment a second, counted when the server takes it: wait a second after each answer.
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   };
@@ -227,6 +277,53 @@ async function main(): Promise<number> {
     instances[index] = await startInstance(instanceSettings, instance.port);
   };
 
+  /**
+   * 20 signed-in GETs of the review page at once through nginx (the issue's
+   * test of recovery): their statuses, how many pages said "sign in" to a
+   * member, and when the slowest answered.
+   */
+  type ProbeRound = { statuses: Map<number, number>; signedOut: number; slowestMs: number };
+  const probeRound = async (): Promise<ProbeRound> => {
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        probe(`${siteUrl}/reviews/${reviewId}`, { Cookie: cookies[i % cookies.length]! }, 30_000),
+      ),
+    );
+    const statuses = new Map<number, number>();
+    for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+    return {
+      statuses,
+      signedOut: answers.filter((a) => a.status === 200 && a.body.includes(SIGN_IN_TO_COMMENT)).length,
+      slowestMs: Math.max(...answers.map((a) => a.ms)),
+    };
+  };
+  const allOk = (round: ProbeRound) => round.statuses.get(200) === 20;
+  const describeRound = (round: ProbeRound) =>
+    [...round.statuses.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([status, n]) => `${status <= 0 ? "no answer" : status} × ${n}`)
+      .join(", ") +
+    `, slowest ${Math.round(round.slowestMs)} ms` +
+    (round.signedOut > 0 ? `, ${round.signedOut} told a member to sign in` : "");
+  const recoveryProbe: { rounds: ProbeRound[]; allOkAfterMs?: number; later?: ProbeRound } = { rounds: [] };
+  /** From the moment PostgreSQL is back: rounds until all 20 are 200 (30 s at most), then one more round a minute later. */
+  const probeRecovery = async () => {
+    const back = performance.now();
+    while (performance.now() - back < 30_000) {
+      const round = await probeRound();
+      recoveryProbe.rounds.push(round);
+      if (allOk(round)) {
+        recoveryProbe.allOkAfterMs = performance.now() - back;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const wait = 60_000 - (performance.now() - back);
+    log(`probing again in ${Math.round(wait / 1000)} s (a minute after PostgreSQL came back)…`);
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    recoveryProbe.later = await probeRound();
+  };
+
   log(`running for ${settings.seconds} s: ${settings.members} members posting, ${settings.visitors} visitors reading…`);
   const traffic = [
     ...Array.from({ length: settings.members }, (_, i) => member(i)),
@@ -240,7 +337,12 @@ async function main(): Promise<number> {
     : (async () => {
         await fault("SIGKILL instance 1", 0.2, () => restart(0, "SIGKILL"));
         await fault("SIGTERM instance 2", 0.45, () => restart(1, "SIGTERM"));
-        await fault("PostgreSQL restart", 0.7, async () => (await pg.restart()).downMs);
+        await fault("PostgreSQL restart", 0.7, async () => {
+          const { downMs } = await pg.restart();
+          // Runs on past the traffic's end when it must: the second round comes a minute after PostgreSQL is back.
+          await probeRecovery();
+          return downMs;
+        });
       })();
   await Promise.all([...traffic, faultPlan]);
 
@@ -254,10 +356,43 @@ async function main(): Promise<number> {
     ).map((row) => row.body),
   );
   const lost = acknowledged.filter((body) => !stored.has(body));
+  // Ratings and likes set a state: each member's row must hold the last one acknowledged (or one sent after it whose answer never came).
+  const ratingRows = await handle.db
+    .select({ userId: ratings.userId, halfStars: ratings.halfStars })
+    .from(ratings)
+    .where(and(eq(ratings.filmId, filmId), inArray(ratings.userId, memberIds)));
+  const likeRows = await handle.db
+    .select({ userId: reviewLikes.userId })
+    .from(reviewLikes)
+    .where(and(eq(reviewLikes.reviewId, reviewId), inArray(reviewLikes.userId, memberIds)));
+  const lostRatings = lostStates(ratingWrites, new Map(ratingRows.map((r) => [r.userId, r.halfStars])), undefined);
+  const lostLikes = lostStates(likeWrites, new Map(likeRows.map((r) => [r.userId, true])), false);
+  const acked = (writes: StateWrite<unknown>[]) => writes.filter((w) => w.acknowledged).length;
+  const members = (writes: StateWrite<unknown>[]) =>
+    new Set(writes.filter((w) => w.acknowledged).map((w) => w.member)).size;
+  const handleOf = new Map(memberIds.map((id, i) => [id, `m${i}`]));
+  const named = (ids: string[]) =>
+    ids.length > 0
+      ? ` (${ids
+          .slice(0, 5)
+          .map((id) => handleOf.get(id))
+          .join(", ")}…)`
+      : "";
   console.log("");
-  console.log(`writes acknowledged: ${acknowledged.length}`);
-  console.log(`rows found:          ${stored.size}`);
-  console.log(`lost:                ${lost.length}${lost.length > 0 ? ` (${lost.slice(0, 5).join("; ")}…)` : ""}`);
+  console.log("| writes | acknowledged | rows found | lost |");
+  console.log("| --- | --- | --- | --- |");
+  console.log(`| comments | ${acknowledged.length} | ${stored.size} | ${lost.length} |`);
+  console.log(
+    `| ratings (members with one acknowledged) | ${acked(ratingWrites)} (${members(ratingWrites)}) | ${ratingRows.length} | ${lostRatings.length} |`,
+  );
+  console.log(
+    `| likes and unlikes (members with one acknowledged) | ${acked(likeWrites)} (${members(likeWrites)}) | ${likeRows.length} liked | ${lostLikes.length} |`,
+  );
+  if (lost.length > 0) console.log(`lost comments: ${lost.slice(0, 5).join("; ")}…`);
+  if (lostRatings.length > 0)
+    console.log(`members whose last acknowledged rating is not stored: ${named(lostRatings)}`);
+  if (lostLikes.length > 0)
+    console.log(`members whose last acknowledged like or unlike is not stored: ${named(lostLikes)}`);
   console.log("");
   console.log(phaseTable(samples, phases));
   for (const [message, n] of [...refusals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3))
@@ -279,8 +414,20 @@ async function main(): Promise<number> {
       !(dbFault && s.at + s.ms >= dbFault.at && s.at <= dbFault.at + (dbFault.downMs ?? 0) + 5_000),
   );
   console.log(`visitor reads failed outside the database's restart: ${outsideDbWindow.length}`);
+  if (recoveryProbe.rounds.length > 0) {
+    console.log("");
+    console.log("20 parallel signed-in reads of the review page after PostgreSQL came back:");
+    recoveryProbe.rounds.forEach((round, i) => console.log(`  round ${i + 1}: ${describeRound(round)}`));
+    console.log(
+      recoveryProbe.allOkAfterMs === undefined
+        ? "  never all 200 within 30 s"
+        : `  all 200 ${Math.round(recoveryProbe.allOkAfterMs)} ms after PostgreSQL was back`,
+    );
+    if (recoveryProbe.later) console.log(`  a minute later: ${describeRound(recoveryProbe.later)}`);
+  }
   if (!args.strict) return 0;
-  return lost.length === 0 && outsideDbWindow.length === 0 ? 0 : 1;
+  const nothingLost = lost.length === 0 && lostRatings.length === 0 && lostLikes.length === 0;
+  return nothingLost && outsideDbWindow.length === 0 ? 0 : 1;
 }
 
 main()

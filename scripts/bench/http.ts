@@ -112,32 +112,50 @@ export interface ActionRef {
   filename: string;
 }
 
-/**
- * The id of the comment-posting server action in this build: the export whose
- * name starts with `postComment` that the review page uses. Throws with a clear
- * message when the build has none.
- */
-export function findPostCommentAction(root: string): ActionRef {
+type ManifestEntry = { workers?: Record<string, unknown>; exportedName?: string; filename?: string };
+
+function readActionManifest(root: string): Record<string, ManifestEntry> {
   const file = path.join(root, ".next", "server", "server-reference-manifest.json");
-  let manifest: {
-    node?: Record<string, { workers?: Record<string, unknown>; exportedName?: string; filename?: string }>;
-  };
   try {
-    manifest = JSON.parse(readFileSync(file, "utf8"));
+    return (JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, ManifestEntry> }).node ?? {};
   } catch (error) {
     throw new Error(`Cannot read ${file} (${(error as Error).message}); is the build complete?`);
   }
-  const candidates = Object.entries(manifest.node ?? {})
-    .filter(([, entry]) => entry.exportedName?.startsWith("postComment"))
-    .filter(([, entry]) => Object.keys(entry.workers ?? {}).some((w) => w.startsWith("app/reviews/[id]/")))
+}
+
+/**
+ * The id of a server action in this build: the export whose name starts with
+ * `namePrefix` that a page under `route` (such as "app/reviews/[id]/") uses,
+ * preferring the export named exactly `preferred`. Throws with a clear message
+ * when the build has none.
+ */
+export function findAction(root: string, namePrefix: string, route: string, preferred?: string): ActionRef {
+  const candidates = Object.entries(readActionManifest(root))
+    .filter(([, entry]) => entry.exportedName?.startsWith(namePrefix))
+    .filter(([, entry]) => Object.keys(entry.workers ?? {}).some((w) => w.startsWith(route)))
     .map(([id, entry]) => ({ id, exportedName: entry.exportedName!, filename: entry.filename ?? "?" }));
   if (candidates.length === 0) {
     throw new Error(
-      `No server action whose name starts with "postComment" is used by app/reviews/[id] in ${file}; ` +
-        "the benchmark posts comments through it. Was it renamed? Update scripts/bench/http.ts.",
+      `No server action whose name starts with "${namePrefix}" is used by ${route} in .next/server/server-reference-manifest.json; ` +
+        "the benchmark and the load test post through it. Was it renamed? Update scripts/bench/http.ts.",
     );
   }
-  return candidates.find((c) => c.exportedName === "postCommentAction") ?? candidates[0]!;
+  return candidates.find((c) => c.exportedName === preferred) ?? candidates[0]!;
+}
+
+/** The comment-posting server action the review page uses. */
+export function findPostCommentAction(root: string): ActionRef {
+  return findAction(root, "postComment", "app/reviews/[id]/", "postCommentAction");
+}
+
+/** The action the like button on a review page uses. */
+export function findLikeReviewAction(root: string): ActionRef {
+  return findAction(root, "likeReview", "app/reviews/[id]/", "likeReviewAction");
+}
+
+/** The action the rating form on a film page uses. */
+export function findRateFilmAction(root: string): ActionRef {
+  return findAction(root, "rateFilm", "app/films/[slug]/", "rateFilmAction");
 }
 
 export interface PostOutcome {
@@ -174,26 +192,25 @@ export function actionResult(payload: string): { ok?: unknown; message?: unknown
 }
 
 /**
- * Posts a comment the way the page's form does with JavaScript: a POST to the
- * review page with the action's id in `Next-Action` and the arguments
- * (`useActionState`'s previous state, null, and the form's fields) encoded by
- * React's `encodeReply`, as the browser's router does.
+ * Posts a form to a server action the way the page does with JavaScript: a
+ * POST to the page at `pagePath` with the action's id in `Next-Action` and the
+ * arguments (`useActionState`'s previous state, null, and the form's fields)
+ * encoded by React's `encodeReply`, as the browser's router does.
  */
-export async function postComment(
+export async function postAction(
   baseUrl: string,
+  pagePath: string,
   action: ActionRef,
   sessionCookie: string,
-  fields: { reviewId: number; parentId?: number; body: string },
+  fields: Record<string, string>,
 ): Promise<PostOutcome> {
   const form = new FormData();
-  form.set("reviewId", String(fields.reviewId));
-  form.set("parentId", fields.parentId === undefined ? "" : String(fields.parentId));
-  form.set("body", fields.body);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
   encodeReply ??= reactEncodeReply(process.cwd());
   const encoded = await encodeReply([null, form]);
   const started = performance.now();
   try {
-    const response = await fetch(`${baseUrl}/reviews/${fields.reviewId}`, {
+    const response = await fetch(baseUrl + pagePath, {
       method: "POST",
       headers: {
         "Next-Action": action.id,
@@ -222,4 +239,18 @@ export async function postComment(
   } catch (error) {
     return { status: 0, ms: performance.now() - started, ok: false, message: (error as Error).message };
   }
+}
+
+/** Posts a comment (or a reply) on a review as the page's form does. */
+export function postComment(
+  baseUrl: string,
+  action: ActionRef,
+  sessionCookie: string,
+  fields: { reviewId: number; parentId?: number; body: string },
+): Promise<PostOutcome> {
+  return postAction(baseUrl, `/reviews/${fields.reviewId}`, action, sessionCookie, {
+    reviewId: String(fields.reviewId),
+    parentId: fields.parentId === undefined ? "" : String(fields.parentId),
+    body: fields.body,
+  });
 }

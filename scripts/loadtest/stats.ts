@@ -1,12 +1,17 @@
+/** What members write through the server actions during the run. */
+export const WRITE_KINDS = ["post", "rating", "like"] as const;
+export type WriteKind = (typeof WRITE_KINDS)[number];
+
 /** One request of the load test, as the test saw it. */
 export interface Sample {
-  kind: "read" | "post";
+  /** A visitor's read, or a member's comment post, rating or like. */
+  kind: "read" | WriteKind;
   phase: string;
   /** When it was sent, ms since the run began. */
   at: number;
   ms: number;
   status: number;
-  /** For a post: the action said it was saved. */
+  /** For a write: the action said it was saved. */
   ok: boolean;
 }
 
@@ -17,11 +22,13 @@ export function percentile(sorted: number[], p: number): number {
 
 const ms = (value: number) => (Number.isNaN(value) ? "-" : `${Math.round(value)} ms`);
 
-/** Per phase and kind: count, answers by status, saved posts, p50 and p99. */
+const plural: Record<Sample["kind"], string> = { read: "reads", post: "posts", rating: "ratings", like: "likes" };
+
+/** Per phase and kind: count, answers by status, saved writes, p50 and p99. */
 export function phaseTable(samples: Sample[], phases: string[]): string {
   const lines = ["| phase | requests | by status | p50 | p99 |", "| --- | --- | --- | --- | --- |"];
   for (const phase of phases) {
-    for (const kind of ["read", "post"] as const) {
+    for (const kind of ["read", ...WRITE_KINDS] as const) {
       const mine = samples.filter((s) => s.phase === phase && s.kind === kind);
       if (mine.length === 0) continue;
       const byStatus = new Map<string, number>();
@@ -29,7 +36,7 @@ export function phaseTable(samples: Sample[], phases: string[]): string {
         const key =
           s.status === 0
             ? "no answer"
-            : kind === "post" && s.status === 200 && !s.ok
+            : kind !== "read" && s.status === 200 && !s.ok
               ? "200 not saved"
               : String(s.status);
         byStatus.set(key, (byStatus.get(key) ?? 0) + 1);
@@ -40,16 +47,16 @@ export function phaseTable(samples: Sample[], phases: string[]): string {
         .join(", ");
       const sorted = mine.map((s) => s.ms).sort((a, b) => a - b);
       lines.push(
-        `| ${phase}, ${kind}s | ${mine.length} | ${statuses} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} |`,
+        `| ${phase}, ${plural[kind]} | ${mine.length} | ${statuses} | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} |`,
       );
     }
   }
   return lines.join("\n");
 }
 
-/** Whether a sample failed as a person would notice: no answer, a 5xx, or a post not saved. */
+/** Whether a sample failed as a person would notice: no answer, a 5xx, or a write not saved. */
 export function failed(sample: Sample): boolean {
-  return sample.status === 0 || sample.status >= 500 || (sample.kind === "post" && !sample.ok && sample.status !== 200);
+  return sample.status === 0 || sample.status >= 500 || (sample.kind !== "read" && !sample.ok && sample.status !== 200);
 }
 
 /**
@@ -60,4 +67,40 @@ export function recoveryMs(samples: Sample[], from: number, until: number): numb
   const failures = samples.filter((s) => s.at + s.ms >= from && s.at + s.ms < until && failed(s));
   if (failures.length === 0) return 0;
   return Math.max(...failures.map((s) => s.at + s.ms)) - from;
+}
+
+/** One attempt to set a member's state (a rating's half stars, or liked or not), in the order they were sent. */
+export interface StateWrite<T> {
+  member: string;
+  value: T;
+  /** The action said it was saved. */
+  acknowledged: boolean;
+}
+
+/**
+ * The members whose last acknowledged state the database does not have. A
+ * member's row may instead hold a value sent after that acknowledgement whose
+ * answer never came or was an error (it may have been saved); `stored` maps a
+ * member to the value in their row, and a missing member has no row (which
+ * `absent` stands for: an unrated film, a review not liked).
+ */
+export function lostStates<T>(writes: StateWrite<T>[], stored: Map<string, T>, absent: T | undefined): string[] {
+  const byMember = new Map<string, StateWrite<T>[]>();
+  for (const write of writes) {
+    const list = byMember.get(write.member) ?? [];
+    list.push(write);
+    byMember.set(write.member, list);
+  }
+  const lost: string[] = [];
+  for (const [member, list] of byMember) {
+    let last = -1;
+    list.forEach((write, i) => {
+      if (write.acknowledged) last = i;
+    });
+    if (last < 0) continue;
+    const allowed = list.slice(last).map((write) => write.value);
+    const value = stored.has(member) ? stored.get(member) : absent;
+    if (!allowed.some((candidate) => candidate === value)) lost.push(member);
+  }
+  return lost;
 }
