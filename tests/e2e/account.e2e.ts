@@ -56,7 +56,11 @@ describe("the account page", () => {
   it("keeps working before JavaScript loads: a plain form post shows the server's field error", async () => {
     const { page, context } = await launchBrowser();
     await signInAs(page, newIdentity("Radia"), "/account");
-    await context.route("**/_next/static/**/*.js", (route) => route.abort());
+    // Every script of the app, whatever its query (a build with a deployment id adds ?dpl=…).
+    await context.route(
+      (url) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js"),
+      (route) => route.abort(),
+    );
     await page.goto("/account");
     await page.getByLabel("Handle").fill("jonas");
     await page.getByRole("button", { name: "Save profile" }).click();
