@@ -46,6 +46,8 @@ export const comments = pgTable(
     removedAt: timestamp("removed_at", { mode: "date", withTimezone: true }),
     removedById: text("removed_by_id").references(() => users.id, { onDelete: "set null" }),
     removalReason: text("removal_reason"),
+    /** The house rule a removed comment broke (lib/moderation/rules), shown on the public record. */
+    removalRule: text("removal_rule"),
   },
   (t) => [
     index("comments_review_idx").on(t.reviewId, t.threadRootId, t.createdAt, t.id),

@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { films } from "./films";
+import { reviews } from "./reviews";
 
 /**
  * A member's Letterboxd upload: the parsed preview is kept here between the
@@ -70,12 +71,16 @@ export const diaryEntries = pgTable(
       .default(sql`'{}'::text[]`),
     /** Where the entry came from ("letterboxd"), or null when logged on Marquee. */
     source: text("source"),
+    /** The review logged with this viewing, if any (the member's one review of the film). */
+    reviewId: integer("review_id").references(() => reviews.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // One entry per film per day (and one undated "watched" mark): a second import adds nothing.
     unique("diary_entries_one_per_day").on(t.userId, t.filmId, t.watchedOn).nullsNotDistinct(),
     index("diary_entries_user_idx").on(t.userId, t.watchedOn),
+    index("diary_entries_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("diary_entries_film_idx").on(t.filmId, t.userId),
     check("diary_entries_half_stars_check", sql`${t.halfStars} is null or ${t.halfStars} between 0 and 8`),
   ],
 );
@@ -93,7 +98,11 @@ export const watchlistItems = pgTable(
     addedAt: timestamp("added_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
     source: text("source"),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.filmId] }), index("watchlist_items_film_idx").on(t.filmId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.filmId] }),
+    index("watchlist_items_film_idx").on(t.filmId),
+    index("watchlist_items_user_added_idx").on(t.userId, t.addedAt, t.filmId),
+  ],
 );
 
 export type LetterboxdImport = typeof letterboxdImports.$inferSelect;

@@ -5,3 +5,4 @@ export * from "./comments";
 export * from "./moderation";
 export * from "./imports";
 export * from "./import-items";
+export * from "./community";

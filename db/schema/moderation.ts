@@ -15,6 +15,8 @@ export const moderationLog = pgTable(
     targetType: text("target_type").notNull(),
     targetId: text("target_id").notNull(),
     reason: text("reason"),
+    /** The house rule broken, for a removal or hide (lib/moderation/rules); the public record counts by it. */
+    rule: text("rule"),
     details: jsonb("details").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { mode: "date", withTimezone: true }).notNull().defaultNow(),
   },

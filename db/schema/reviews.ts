@@ -31,6 +31,8 @@ export const ratings = pgTable(
     primaryKey({ columns: [t.userId, t.filmId] }),
     index("ratings_film_idx").on(t.filmId, t.halfStars),
     index("ratings_rated_idx").on(t.ratedAt),
+    index("ratings_user_rated_idx").on(t.userId, t.ratedAt),
+    index("ratings_user_half_stars_idx").on(t.userId, t.halfStars),
     check("ratings_half_stars_check", sql`${t.halfStars} between 0 and 8`),
   ],
 );
@@ -63,6 +65,8 @@ export const reviews = pgTable(
     hiddenAt: timestamp("hidden_at", { mode: "date", withTimezone: true }),
     hiddenById: text("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
     hiddenReason: text("hidden_reason"),
+    /** The house rule a hidden review broke (lib/moderation/rules), shown on the public record. */
+    hiddenRule: text("hidden_rule"),
   },
   (t) => [
     unique("reviews_one_per_member_per_film").on(t.filmId, t.authorId),
