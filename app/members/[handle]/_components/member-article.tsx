@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MemberTabs } from "@/components/members/member-tabs";
 import { MemberStanding } from "@/components/members/member-standing";
 import { RatingComparison } from "@/components/ratings/rating-comparison";
 import { ReviewList } from "@/components/reviews/review-list";
@@ -56,6 +57,7 @@ export async function MemberArticle({ member, page }: { member: MemberProfile; p
             browser from a moderator's own viewer payload, never written into the page. */}
         <MemberStanding handle={member.handle} />
       </header>
+      <MemberTabs handle={member.handle} current="profile" />
 
       <section aria-labelledby="ratings-heading" className="space-y-3">
         <h2 id="ratings-heading" className="font-serif text-2xl font-semibold">
