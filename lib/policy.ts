@@ -362,3 +362,30 @@ export function refuseHandOver(
   if (from.handle === to.handle) return fail("invalid", "Choose a different member to hand them to.");
   return null;
 }
+
+// ------------------------------------------------------------------- lists
+
+/** Who may see a list: anyone when it is public; its owner only when it is private. */
+export function mayReadList(viewer: CurrentUser | null, list: { ownerId: string; isPublic: boolean }): boolean {
+  return list.isPublic || (viewer !== null && viewer.id === list.ownerId);
+}
+
+/** Why `actor` may not change the list (its title, films or order), or null: only its owner does. */
+export function refuseListEdit(
+  actor: CurrentUser,
+  list: { ownerId: string; isPublic: boolean } | null,
+): Failure | null {
+  if (!list || !mayReadList(actor, list)) return fail("not_found", "That list does not exist.");
+  if (list.ownerId !== actor.id) return fail("forbidden", "Only the member who made this list can change it.");
+  return null;
+}
+
+/** Why `actor` may not like the list, or null: a list they can see, made by someone else. */
+export function refuseListLike(
+  actor: CurrentUser,
+  list: { ownerId: string; isPublic: boolean } | null,
+): Failure | null {
+  if (!list || !mayReadList(actor, list)) return fail("not_found", "That list does not exist.");
+  if (list.ownerId === actor.id) return fail("forbidden", "You cannot like your own list.");
+  return null;
+}

@@ -1,7 +1,10 @@
 import Link from "next/link";
 
 /** The member pages, in the order the tabs show them; `path` is below `/members/<handle>`. Each feature adds its own. */
-const TABS = [{ key: "profile", label: "Profile", path: "" }] as const;
+const TABS = [
+  { key: "profile", label: "Profile", path: "" },
+  { key: "lists", label: "Lists", path: "/lists" },
+] as const;
 
 export type MemberTab = (typeof TABS)[number]["key"];
 

@@ -17,6 +17,7 @@ import {
   type PersonFilmography,
   type PersonMatch,
 } from "@/lib/films/queries";
+import { getListPage, listMemberLists, type ListPage, type ListSummary } from "@/lib/lists/queries";
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
@@ -190,4 +191,20 @@ export async function readSitemapPaths(limit: number): Promise<SitemapPaths> {
   cacheLife("shared");
   cacheTag(tags.catalogue, tags.reviews);
   return listSitemapPaths(limit);
+}
+
+/** A public list's page, the same for every reader: private lists are never read here (lib/lists/queries). */
+export async function readPublicListPage(listId: number, page: number): Promise<ListPage | null> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.list(listId));
+  return getListPage(listId, page, null);
+}
+
+/** A page of a member's public lists (/members/<handle>/lists). */
+export async function readMemberPublicLists(memberId: string, page: number): Promise<Page<ListSummary>> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.member(memberId));
+  return listMemberLists(memberId, page, { includePrivate: false });
 }

@@ -20,6 +20,8 @@ export const tags = {
   blocklist: "blocklist",
   /** The admin's member list. */
   members: "members",
+  /** A list's page: its films, order and likes (public lists also show on their owner's lists page). */
+  list: (listId: number) => `list:${listId}`,
 } as const;
 
 export type Tag = string;
