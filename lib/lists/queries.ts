@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { films, listItems, lists, users } from "@/db/schema";
+import { films, listItems, listLikes, lists, users } from "@/db/schema";
 import { paginate, pageWindow, type Page } from "@/lib/pagination";
 import { LIST_PAGE_SIZE } from "./schema";
 
@@ -129,4 +129,14 @@ export async function listListsForFilm(
     .where(eq(lists.ownerId, ownerId))
     .orderBy(desc(lists.updatedAt), desc(lists.id))
     .limit(ADD_TO_LIST_CHOICES);
+}
+
+/** Whether `userId` likes list `listId` (the like button's state; never part of a shared page). */
+export async function likesList(userId: string, listId: number): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ listId: listLikes.listId })
+    .from(listLikes)
+    .where(and(eq(listLikes.listId, listId), eq(listLikes.userId, userId)));
+  return row !== undefined;
 }

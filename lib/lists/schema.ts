@@ -84,3 +84,8 @@ export const likeListSchema = z.object({
   listId,
   like: z.enum(["0", "1"], { error: "Choose like or unlike." }).transform((value) => value === "1"),
 });
+
+/** Deleting a list asks for a tick in a box first, so one stray click deletes nothing. */
+export const deleteListSchema = listIdSchema.extend({
+  confirm: z.literal("on", { error: "Tick the box to confirm that the list and its films go for good." }),
+});

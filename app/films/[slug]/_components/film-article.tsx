@@ -123,6 +123,11 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
               </p>
             }
           />
+          <p className="text-sm">
+            <Link href={`/lists/add/${film.slug}`} className="font-medium text-[var(--color-accent)] hover:underline">
+              Add to a list
+            </Link>
+          </p>
         </div>
       </header>
 
