@@ -19,7 +19,7 @@ export function ListArticle({ data, controls }: { data: ListPage; controls: Reac
         <h1 className="font-serif text-4xl font-bold break-words">{list.title}</h1>
         <p className="text-[var(--color-muted)]">
           A list by{" "}
-          <Link href={`/members/${list.ownerHandle}`} className="text-[var(--color-accent)] hover:underline">
+          <Link href={`/members/${list.ownerHandle}`} className="text-[var(--color-accent)] underline">
             {list.ownerName}
           </Link>{" "}
           · {pluralize(list.filmCount, "film")} · {pluralize(list.likeCount, "like")}

@@ -42,20 +42,15 @@ export function ListFilmRows({
               <form action={move}>
                 {hidden}
                 <input type="hidden" name="direction" value="up" />
-                <button type="submit" className={small} disabled={film.position === 1} aria-label={`Move ${label} up`}>
-                  Move up
+                <button type="submit" className={small} disabled={film.position === 1}>
+                  Move up<span className="sr-only"> {label}</span>
                 </button>
               </form>
               <form action={move}>
                 {hidden}
                 <input type="hidden" name="direction" value="down" />
-                <button
-                  type="submit"
-                  className={small}
-                  disabled={film.position === total}
-                  aria-label={`Move ${label} down`}
-                >
-                  Move down
+                <button type="submit" className={small} disabled={film.position === total}>
+                  Move down<span className="sr-only"> {label}</span>
                 </button>
               </form>
               <form action={move} className="flex items-end gap-1">
@@ -74,13 +69,13 @@ export function ListFilmRows({
                   />
                 </label>
                 <button type="submit" className={small}>
-                  Move
+                  Move<span className="sr-only"> {label} to this position</span>
                 </button>
               </form>
               <form action={remove}>
                 {hidden}
-                <button type="submit" className={buttonClass("danger", "small")} aria-label={`Remove ${label}`}>
-                  Remove
+                <button type="submit" className={buttonClass("danger", "small")}>
+                  Remove<span className="sr-only"> {label}</span>
                 </button>
               </form>
             </div>

@@ -46,7 +46,6 @@ async function AddToList({ params }: { params: Params }) {
     );
   }
   const lists = await listListsForFilm(user.id, film.id);
-  const open = lists.filter((list) => !list.hasFilm);
   const holding = lists.filter((list) => list.hasFilm);
   return (
     <>
@@ -58,14 +57,14 @@ async function AddToList({ params }: { params: Params }) {
           {holding.map((list, i) => (
             <span key={list.id}>
               {i > 0 ? ", " : null}
-              <Link href={`/lists/${list.id}`} className="text-[var(--color-accent)] hover:underline">
+              <Link href={`/lists/${list.id}`} className="text-[var(--color-accent)] underline">
                 {list.title}
               </Link>
             </span>
           ))}
         </p>
       ) : null}
-      {open.length > 0 ? (
+      {lists.length > 0 ? (
         <section aria-labelledby="existing-heading" className="space-y-3">
           <h2 id="existing-heading" className="font-serif text-2xl font-semibold">
             One of your lists
@@ -82,7 +81,10 @@ async function AddToList({ params }: { params: Params }) {
               label="List"
               as="select"
               required
-              options={open.map((list) => ({ value: String(list.id), label: list.title }))}
+              options={lists.map((list) => ({
+                value: String(list.id),
+                label: list.hasFilm ? `${list.title} (has it already)` : list.title,
+              }))}
             />
             <SubmitButton>Add to the list</SubmitButton>
           </ActionForm>
