@@ -51,6 +51,14 @@ describe("lists", () => {
     await expectNoAxeViolations(page);
     await expectFitsPhone(page);
 
+    await page.getByRole("link", { name: /^Lumi/ }).click();
+    await page.waitForURL(/\/members\/[^/]+$/);
+    await page.getByRole("navigation", { name: "Member pages" }).getByRole("link", { name: "Lists" }).click();
+    await page.waitForURL(/\/members\/[^/]+\/lists$/);
+    await page.getByRole("link", { name: "Rainy nights" }).waitFor();
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+
     await page.goto(appUrl(`${listPath}/edit`));
     await page.getByLabel("Who can see it").selectOption("private");
     await page.getByRole("button", { name: "Save the list" }).click();
