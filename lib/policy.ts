@@ -389,3 +389,12 @@ export function refuseListLike(
   if (list.ownerId === actor.id) return fail("forbidden", "You cannot like your own list.");
   return null;
 }
+
+// ----------------------------------------------------------------- follows
+
+/** Why `actor` may not follow `target`, or null: any member but themselves. */
+export function refuseFollow(actor: CurrentUser, target: { id: string } | null): Failure | null {
+  if (!target) return fail("not_found", "There is no member with that handle.");
+  if (target.id === actor.id) return fail("forbidden", "You cannot follow yourself.");
+  return null;
+}
