@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { HomeFollowing } from "@/app/_components/following-feed";
 import { FilmGrid, type FilmCardData } from "@/components/films/film-card";
 import { SearchBox } from "@/components/films/search-box";
 import { LoadingPanel } from "@/components/ui/loading-panel";
 import { SiteReviewCard } from "@/components/reviews/site-review-card";
+import { getCurrentUser } from "@/lib/auth";
 import { readHomePage } from "@/lib/cache/reads";
 import { pluralize } from "@/lib/text";
 
@@ -29,11 +31,21 @@ export default function HomePage() {
         <SearchBox id="home-search" label="Search the catalogue" />
       </section>
 
+      <Suspense fallback={null}>
+        <YourFollowing />
+      </Suspense>
+
       <Suspense fallback={<LoadingPanel what="the latest reviews" />}>
         <Front />
       </Suspense>
     </div>
   );
+}
+
+/** For a signed-in member only, read per request beside the shared page: what the people they follow did. */
+async function YourFollowing() {
+  const member = await getCurrentUser();
+  return member ? <HomeFollowing member={member} /> : null;
 }
 
 /**

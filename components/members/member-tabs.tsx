@@ -4,6 +4,7 @@ import Link from "next/link";
 const TABS = [
   { key: "profile", label: "Profile", path: "" },
   { key: "lists", label: "Lists", path: "/lists" },
+  { key: "activity", label: "Activity", path: "/activity" },
 ] as const;
 
 export type MemberTab = (typeof TABS)[number]["key"];

@@ -1,5 +1,7 @@
 import "server-only";
 import { cacheLife, cacheTag } from "next/cache";
+import { decodeCursor } from "@/lib/activity/cursor";
+import { listActivity, type ActivityPage } from "@/lib/activity/queries";
 import { getThreadPage, type ThreadPage } from "@/lib/comments/queries";
 import type { BrowseParams } from "@/lib/films/browse-params";
 import { getFilmPageData, type FilmPageData } from "@/lib/films/film-page";
@@ -17,6 +19,7 @@ import {
   type PersonFilmography,
   type PersonMatch,
 } from "@/lib/films/queries";
+import { getFollowCounts, listFollows, type FollowCounts, type FollowMember } from "@/lib/follows/queries";
 import { getListPage, listMemberLists, type ListPage, type ListSummary } from "@/lib/lists/queries";
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
@@ -207,4 +210,32 @@ export async function readMemberPublicLists(memberId: string, page: number): Pro
   cacheLife("shared");
   cacheTag(tags.member(memberId));
   return listMemberLists(memberId, page, { includePrivate: false });
+}
+
+/** A member's follower and following counts, for the header of their page. */
+export async function readFollowCounts(memberId: string): Promise<FollowCounts> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.member(memberId));
+  return getFollowCounts(memberId);
+}
+
+/** A page of who follows a member, or whom they follow (/members/<handle>/followers, …/following). */
+export async function readFollows(
+  memberId: string,
+  side: "followers" | "following",
+  page: number,
+): Promise<Page<FollowMember>> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.member(memberId));
+  return listFollows(memberId, side, page);
+}
+
+/** A page of one member's own public activity (/members/<handle>/activity), starting after `after` (a `?after=`). */
+export async function readMemberActivity(memberId: string, after: string | null): Promise<ActivityPage> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.member(memberId));
+  return listActivity({ memberId }, decodeCursor(after));
 }

@@ -3,6 +3,7 @@ import type { CurrentUser } from "@/lib/auth";
 import { readFilm } from "@/lib/cache/reads";
 import { providerName } from "@/lib/auth/provider-info";
 import { listSigningAccounts } from "@/lib/comments/signing";
+import { getFollowState } from "@/lib/follows/queries";
 import { getMemberStanding } from "@/lib/members/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
@@ -37,9 +38,12 @@ export async function buildViewerPayload(member: CurrentUser | null, path: strin
     const state = await getViewerFilmState(member.id, film.id);
     return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review } };
   }
-  if (scope && "member" in scope && mayReadSuspensions(member)) {
-    const standing = await getMemberStanding(scope.member);
-    return standing ? { member, profile: standing } : { member };
+  if (scope && "member" in scope) {
+    const [standing, follow] = await Promise.all([
+      mayReadSuspensions(member) ? getMemberStanding(scope.member) : Promise.resolve(null),
+      getFollowState(member.id, scope.member),
+    ]);
+    return standing ? { member, profile: standing, follow } : { member, follow };
   }
   return { member };
 }

@@ -23,6 +23,8 @@ export interface ViewerPayload {
    * is told, and the shared page never says it.
    */
   profile?: { handle: string; suspension: { reason: string | null; until: string | null } | null };
+  /** On a member's page: whether the reader follows that member; null when it is the reader's own page. */
+  follow?: { handle: string; following: boolean } | null;
 }
 
 /** The address of the payload for the page at `path`. */

@@ -5,11 +5,12 @@ import { RatingComparison } from "@/components/ratings/rating-comparison";
 import { ReviewList } from "@/components/reviews/review-list";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDate } from "@/lib/dates";
-import { readMember, readMemberPage } from "@/lib/cache/reads";
+import { readFollowCounts, readMember, readMemberPage } from "@/lib/cache/reads";
 import type { MemberProfile } from "@/lib/members/queries";
 import { histogramTotal } from "@/lib/ratings/histogram";
 import { memberReviewsHref } from "@/lib/reviews/params";
 import { filmLabel } from "@/lib/text";
+import { MemberSocial } from "./member-social";
 
 /** The placeholder member pages are prerendered with at build time: not a handle, so a 404 before any query. */
 export const PLACEHOLDER_HANDLE = "-";
@@ -36,7 +37,10 @@ export function memberMetadata(member: MemberProfile, canonical = `/members/${me
 
 /** A member's public page with one page of their reviews, the same for every reader. */
 export async function MemberArticle({ member, page }: { member: MemberProfile; page: number }) {
-  const { reviews, memberHistogram, siteHistogram } = await readMemberPage(member.id, page);
+  const [{ reviews, memberHistogram, siteHistogram }, followCounts] = await Promise.all([
+    readMemberPage(member.id, page),
+    readFollowCounts(member.id),
+  ]);
   const ratingCount = histogramTotal(memberHistogram);
   const hrefFor = (p: number) => `${memberReviewsHref(member.handle, p)}#reviews-heading`;
   return (
@@ -56,6 +60,7 @@ export async function MemberArticle({ member, page }: { member: MemberProfile; p
         {/* This page is cached and shared by every reader: a suspension is drawn in the
             browser from a moderator's own viewer payload, never written into the page. */}
         <MemberStanding handle={member.handle} />
+        <MemberSocial member={member} counts={followCounts} />
       </header>
       <MemberTabs handle={member.handle} current="profile" />
 
