@@ -9,10 +9,12 @@ import { followAction } from "../actions";
 export function MemberSocial({ member, counts }: { member: MemberProfile; counts: FollowCounts }) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-      <Link href={`/members/${member.handle}/followers`} className="hover:underline">
+      {/* Not prefetched: the lists change with the very button beside them, and a prefetch
+          made before a follow would show the list as it was. */}
+      <Link href={`/members/${member.handle}/followers`} prefetch={false} className="hover:underline">
         {pluralize(counts.followers, "follower")}
       </Link>
-      <Link href={`/members/${member.handle}/following`} className="hover:underline">
+      <Link href={`/members/${member.handle}/following`} prefetch={false} className="hover:underline">
         {counts.following.toLocaleString("en-GB")} following
       </Link>
       <FollowButton handle={member.handle} name={member.name} action={followAction} />
