@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { diaryEntries, follows, listItems, lists, ratings, reviews, users } from "@/db/schema";
-import { decodeCursor } from "@/lib/activity/cursor";
+import { decodeCursor, encodeCursor } from "@/lib/activity/cursor";
 import { listActivity } from "@/lib/activity/queries";
 import type { CurrentUser } from "@/lib/auth";
 import { getFollowCounts, getFollowState, listFollows, listSuggestedMembers } from "@/lib/follows/queries";
@@ -75,6 +75,14 @@ describe("following", () => {
     expect(await followRows(suspended.id)).toHaveLength(0);
     expect(await setFollow(reader, { handle: "nobody-here", follow: true })).toMatchObject({ code: "not_found" });
     expect(await setFollow(reader, { handle: "Not A Handle", follow: true })).toMatchObject({ code: "not_found" });
+  });
+
+  it("is rate limited like the other posting paths", async () => {
+    const quick = await addMember(t.db);
+    const target = await addMember(t.db);
+    for (let i = 0; i < 30; i++) expect((await follow(quick, target, i % 2 === 0)).ok).toBe(true);
+    const refused = await follow(quick, target);
+    expect(refused).toMatchObject({ ok: false, code: "rate_limited" });
   });
 
   it("pages the followers list, newest follow first", async () => {
@@ -225,6 +233,23 @@ describe("the activity feed", () => {
     expect(suggested[0]).toBe(writer.handle);
     expect(suggested).not.toContain(me.handle);
     expect(suggested).not.toContain(followed.handle);
+  });
+});
+
+describe("the cursor", () => {
+  it("reads only what it wrote, and anything else as the first page", () => {
+    const cursor = { at: "2026-07-01T00:00:00.000102Z", kind: "rating" as const, key: "abc-1/12" };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    for (const junk of [
+      undefined,
+      "",
+      "x",
+      "2026-07-01T00:00:00Z~rating~1",
+      `${cursor.at}~drop~1`,
+      `${cursor.at}~list~a b`,
+    ]) {
+      expect(decodeCursor(junk)).toBeNull();
+    }
   });
 });
 
