@@ -6,6 +6,7 @@ import { listActivity } from "@/lib/activity/queries";
 import type { CurrentUser } from "@/lib/auth";
 import { getFollowCounts, getFollowState, listFollows, listSuggestedMembers } from "@/lib/follows/queries";
 import { setFollow } from "@/lib/follows/write";
+import { buildViewerPayload } from "@/lib/viewer/payload";
 import { addFilm, addMember } from "../support/community";
 import { useTestDatabase } from "../support/database";
 
@@ -59,6 +60,22 @@ describe("following", () => {
     expect(await followRows(b.id)).toHaveLength(0);
     expect(await getFollowCounts(a.id)).toEqual({ followers: 0, following: 0 });
     expect(await getFollowState(b.id, a.handle)).toEqual({ handle: a.handle, following: false });
+  });
+
+  it("tells the reader of a member's page whether they follow that member, and nothing on their own page", async () => {
+    const fan = await addMember(t.db);
+    const star = await addMember(t.db);
+    await follow(fan, star);
+    expect((await buildViewerPayload(fan, `/members/${star.handle}`)).follow).toEqual({
+      handle: star.handle,
+      following: true,
+    });
+    expect((await buildViewerPayload(star, `/members/${fan.handle}/activity`)).follow).toEqual({
+      handle: fan.handle,
+      following: false,
+    });
+    expect((await buildViewerPayload(fan, `/members/${fan.handle}`)).follow).toBeNull();
+    expect(await buildViewerPayload(null, `/members/${star.handle}`)).toEqual({ member: null });
   });
 
   it("refuses to follow yourself, in lib and in the database", async () => {
