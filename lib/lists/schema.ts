@@ -82,7 +82,10 @@ export const moveFilmSchema = listFilmSchema.extend({
 
 export const likeListSchema = z.object({
   listId,
-  like: z.enum(["0", "1"], { error: "Choose like or unlike." }).transform((value) => value === "1"),
+  // The action wrapper hands the write what this schema already parsed, and the write parses it again: take both.
+  like: z.union([z.boolean(), z.enum(["0", "1"]).transform((value) => value === "1")], {
+    error: "Choose like or unlike.",
+  }),
 });
 
 /** Deleting a list asks for a tick in a box first, so one stray click deletes nothing. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listItems, lists } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { getListPage, listListsForFilm, listMemberLists } from "@/lib/lists/queries";
+import { likeListSchema } from "@/lib/lists/schema";
 import {
   addFilmToList,
   addFilmToNewList,
@@ -191,6 +192,12 @@ describe("liking a list", () => {
     expect(twice).toMatchObject({ ok: true, value: { likeCount: 1 } });
     const undone = await setListLike(other, { listId: String(listId), like: "0" });
     expect(undone).toMatchObject({ ok: true, value: { likeCount: 0, liked: false } });
+  });
+
+  it("takes the form as the action wrapper hands it over, already parsed", async () => {
+    const listId = await newList();
+    const parsed = likeListSchema.parse({ listId: String(listId), like: "1" });
+    expect(await setListLike(other, parsed)).toMatchObject({ ok: true, value: { liked: true, likeCount: 1 } });
   });
 });
 
