@@ -389,3 +389,17 @@ export function refuseListLike(
   if (list.ownerId === actor.id) return fail("forbidden", "You cannot like your own list.");
   return null;
 }
+
+// ------------------------------------------------------- diary, watchlist
+
+/** Why `actor` may not delete the diary entry, or null: only the member who logged it. */
+export function refuseDiaryEntryDelete(actor: CurrentUser, entry: { userId: string } | null): Failure | null {
+  if (!entry) return fail("not_found", "That diary entry does not exist.");
+  if (entry.userId !== actor.id) return fail("forbidden", "Only the member who logged this viewing can delete it.");
+  return null;
+}
+
+/** Whether `viewer` gets the delete link on a diary entry: exactly when the write would allow it. */
+export function mayDeleteDiaryEntry(viewer: CurrentUser | null, entry: { userId: string }): boolean {
+  return viewer !== null && refuseDiaryEntryDelete(viewer, entry) === null;
+}

@@ -6,6 +6,7 @@ import { listSigningAccounts } from "@/lib/comments/signing";
 import { getMemberStanding } from "@/lib/members/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
+import { isOnWatchlist } from "@/lib/watchlist/queries";
 import { viewerScope, type ViewerPayload } from "./schema";
 
 /**
@@ -34,8 +35,11 @@ export async function buildViewerPayload(member: CurrentUser | null, path: strin
   if (scope && "film" in scope) {
     const film = await readFilm(scope.film);
     if (!film) return { member };
-    const state = await getViewerFilmState(member.id, film.id);
-    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review } };
+    const [state, onWatchlist] = await Promise.all([
+      getViewerFilmState(member.id, film.id),
+      isOnWatchlist(member.id, film.id),
+    ]);
+    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review, onWatchlist } };
   }
   if (scope && "member" in scope && mayReadSuspensions(member)) {
     const standing = await getMemberStanding(scope.member);

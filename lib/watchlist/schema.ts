@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * The watchlist forms, shared by the browser and the server actions. No
+ * server imports here.
+ */
+
+/** Films on one page of a member's watchlist. */
+export const WATCHLIST_PAGE_SIZE = 48;
+
+/** Add a film to your watchlist (`want=1`) or take it off (`want=0`); either is safe to send twice. */
+export const watchlistFormSchema = z.object({
+  /** The film's slug: the poster grid's cards know films by slug. */
+  film: z
+    .string({ error: "That film is not in the catalogue." })
+    .trim()
+    .min(1, "That film is not in the catalogue.")
+    .max(200, "That film is not in the catalogue."),
+  want: z.enum(["0", "1"], { error: "Choose add or remove." }).transform((value) => value === "1"),
+});
+export type WatchlistFormInput = z.input<typeof watchlistFormSchema>;
