@@ -27,8 +27,6 @@ export function ViewerWatchlistPanel({
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <WatchlistToggle
-        // A changed payload (after logging the film, say) remounts the form so it starts from it.
-        key={String(state.onWatchlist)}
         action={watchlist}
         filmSlug={film.slug}
         filmTitle={film.title}

@@ -40,9 +40,14 @@ export async function MemberDiary({ handle, page }: { handle: string; page: numb
           {member.name}’s diary
         </h2>
         {years.length > 0 ? (
-          <p aria-label="Films logged per year" className="text-sm">
-            {years.map((year) => `${year.year}: ${pluralize(year.count, "film")}`).join(" · ")}
-          </p>
+          <ul aria-label="Films logged per year" className="flex flex-wrap gap-x-1 text-sm">
+            {years.map((year, i) => (
+              <li key={year.year}>
+                {i > 0 ? <span aria-hidden="true">· </span> : null}
+                {year.year}: {pluralize(year.count, "film")}
+              </li>
+            ))}
+          </ul>
         ) : null}
         <PageStatus
           page={entries}
