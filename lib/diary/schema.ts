@@ -46,9 +46,11 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** A tick box: "on" when ticked, absent when not. Already-parsed input (true/false) parses the same again. */
 const checkbox = z
-  .preprocess((value) => (value === undefined || value === null ? "" : value), z.string())
-  .transform((value) => value === "on" || value === "1" || value === "true");
+  .unknown()
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "1" || value === "true");
 
 export const watchedOnField = z
   .preprocess((value) => (typeof value === "string" ? value.trim() : ""), z.string())

@@ -16,6 +16,9 @@ export const watchlistFormSchema = z.object({
     .trim()
     .min(1, "That film is not in the catalogue.")
     .max(200, "That film is not in the catalogue."),
-  want: z.enum(["0", "1"], { error: "Choose add or remove." }).transform((value) => value === "1"),
+  // The action hands the domain write its parsed input, which parses the same again.
+  want: z.union([z.boolean(), z.enum(["0", "1"]).transform((value) => value === "1")], {
+    error: "Choose add or remove.",
+  }),
 });
 export type WatchlistFormInput = z.input<typeof watchlistFormSchema>;

@@ -3,12 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { diaryEntries, films, ratings, reviews, watchlistItems } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { getDiaryPage } from "@/lib/diary/queries";
-import { latestDiaryDate } from "@/lib/diary/schema";
+import { latestDiaryDate, logViewingSchema } from "@/lib/diary/schema";
 import { deleteDiaryEntry, logViewing } from "@/lib/diary/write";
 import { getFilmPageData } from "@/lib/films/film-page";
 import { confirmLetterboxdImport, previewLetterboxdImport } from "@/lib/letterboxd/import";
 import { buildViewerPayload } from "@/lib/viewer/payload";
 import { countWatchlists, isOnWatchlist, listWatchlist } from "@/lib/watchlist/queries";
+import { watchlistFormSchema } from "@/lib/watchlist/schema";
 import { setWatchlist } from "@/lib/watchlist/write";
 import { addFilm, addMember } from "../support/community";
 import { useTestDatabase } from "../support/database";
@@ -63,6 +64,16 @@ describe("the watchlist", () => {
     await setWatchlist(other, want(film, false));
     expect(await countWatchlists(film.id)).toBe(1);
     expect((await buildViewerPayload(other, `/films/${film.slug}`)).film?.onWatchlist).toBe(false);
+  });
+
+  it("takes the input the action wrapper parsed, as the form sent it", async () => {
+    const film = await addFilm(t.db, "Parsed twice");
+    const parsed = watchlistFormSchema.parse(want(film, true));
+    expect(await setWatchlist(member, parsed)).toMatchObject({ ok: true, value: { onWatchlist: true } });
+    const logged = logViewingSchema.parse({ filmId: String(film.id), watchedOn: "2026-01-02", rewatch: "on" });
+    expect(await logViewing(member, logged)).toMatchObject({ ok: true });
+    const [entry] = (await getDiaryPage(member.id, 1)).entries.items.filter((e) => e.film.title === "Parsed twice");
+    expect(entry?.rewatch).toBe(true);
   });
 
   it("says which tags change: the film's count and the member's watchlist page", async () => {
