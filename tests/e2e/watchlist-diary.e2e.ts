@@ -15,6 +15,8 @@ describe("watchlist and diary", () => {
     await page.getByRole("button", { name: "Add to watchlist" }).click();
     await expect.poll(() => page.getByRole("status").filter({ hasText: "Her is on your watchlist." }).count()).toBe(1);
     await page.getByRole("button", { name: "Remove from watchlist" }).waitFor();
+    await page.reload();
+    await page.getByText(/^On \d+ watchlists?$/).waitFor();
 
     await page.goto(appUrl(`/members/${handle}/watchlist`));
     const watchlist = page.getByRole("list", { name: /watchlist/ });
@@ -49,7 +51,7 @@ describe("watchlist and diary", () => {
     await page.getByRole("button", { name: "Log this viewing" }).click();
     await page.waitForURL(new RegExp(`/members/${handle}/diary$`));
     const march = page.getByRole("region", { name: "March 2026" });
-    await march.getByRole("link", { name: "Her (2013)" }).waitFor();
+    await march.getByRole("link", { name: "Her (2013)", exact: true }).waitFor();
     expect(await march.textContent()).toContain("rewatch");
     await expect
       .poll(() => page.getByRole("list", { name: "Films logged per year" }).textContent())
@@ -62,5 +64,39 @@ describe("watchlist and diary", () => {
     await page.getByText("has no films on their watchlist yet").waitFor();
     await page.goto(appUrl("/films/her"));
     await page.getByRole("button", { name: "Add to watchlist" }).waitFor();
+
+    await page.goto(appUrl(`/members/${handle}/diary`));
+    await page.getByRole("link", { name: "Delete the entry for Her (2013) on 14 March 2026" }).click();
+    await page.waitForURL(/\/diary\/\d+\/delete$/);
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Yes, delete this entry from my diary").check();
+    await page.getByRole("button", { name: "Delete the entry" }).click();
+    await page.waitForURL(new RegExp(`/members/${handle}/diary$`));
+    await page.getByText("has not logged any films yet").waitFor();
+  });
+
+  it("adds a film from the poster grid, which stays the same page for everyone", async () => {
+    const visitor = await launchBrowser();
+    await visitor.page.goto(appUrl("/films"));
+    await visitor.page.getByRole("list", { name: "Films" }).getByRole("link").first().waitFor();
+    expect(await visitor.page.getByRole("button", { name: /to your watchlist$/ }).count()).toBe(0);
+
+    const identity = newIdentity("Oskar");
+    const { page } = await launchBrowser();
+    await signInAs(page, identity, "/films");
+    const handle = (await memberByAccount(identity.sub))!.handle;
+    const add = page.getByRole("button", { name: /^Add .+ to your watchlist$/ }).first();
+    const label = (await add.getAttribute("aria-label"))!.replace(/^Add (.+) to your watchlist$/, "$1");
+    await add.click();
+    await page.getByRole("status").filter({ hasText: "On your watchlist" }).first().waitFor();
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+
+    await page.goto(appUrl(`/members/${handle}/watchlist`));
+    const title = label.replace(/ \(\d{4}\)$/, "");
+    await page
+      .getByRole("list", { name: /watchlist/ })
+      .getByRole("link", { name: title, exact: true })
+      .waitFor();
   });
 });
