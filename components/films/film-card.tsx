@@ -23,11 +23,14 @@ export function FilmCard({
   film,
   headingLevel = 3,
   watchlist,
+  watchlistOwnerId,
 }: {
   film: FilmCardData;
   headingLevel?: 2 | 3;
   /** The watchlist action: members get a "+ Watchlist" button, drawn in the browser. */
   watchlist?: FormAction<{ onWatchlist: boolean }>;
+  /** When the grid is this member's watchlist: they get "Remove" instead. */
+  watchlistOwnerId?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const mean = formatMean(film.halfStarsTotal, film.ratingCount);
@@ -70,7 +73,14 @@ export function FilmCard({
           <span className="text-[var(--color-muted)]">Not rated yet</span>
         )}
       </p>
-      {watchlist ? <CardWatchlistButton action={watchlist} filmSlug={film.slug} label={filmLabel(film)} /> : null}
+      {watchlist ? (
+        <CardWatchlistButton
+          action={watchlist}
+          filmSlug={film.slug}
+          label={filmLabel(film)}
+          ownerId={watchlistOwnerId}
+        />
+      ) : null}
     </li>
   );
 }
@@ -81,11 +91,13 @@ export function FilmGrid({
   label,
   headingLevel = 3,
   watchlist,
+  watchlistOwnerId,
 }: {
   films: FilmCardData[];
   label: string;
   headingLevel?: 2 | 3;
   watchlist?: FormAction<{ onWatchlist: boolean }>;
+  watchlistOwnerId?: string;
 }) {
   return (
     <ul
@@ -93,7 +105,13 @@ export function FilmGrid({
       className="grid grid-cols-2 gap-x-4 gap-y-6 min-[480px]:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
     >
       {films.map((film) => (
-        <FilmCard key={film.slug} film={film} headingLevel={headingLevel} watchlist={watchlist} />
+        <FilmCard
+          key={film.slug}
+          film={film}
+          headingLevel={headingLevel}
+          watchlist={watchlist}
+          watchlistOwnerId={watchlistOwnerId}
+        />
       ))}
     </ul>
   );

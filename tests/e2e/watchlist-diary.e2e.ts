@@ -21,6 +21,7 @@ describe("watchlist and diary", () => {
     await page.goto(appUrl(`/members/${handle}/watchlist`));
     const watchlist = page.getByRole("list", { name: /watchlist/ });
     await watchlist.getByRole("link", { name: "Her" }).waitFor();
+    await page.getByRole("button", { name: "Remove Her (2013) from your watchlist" }).waitFor();
     await expect
       .poll(() => page.getByRole("navigation", { name: "Member pages" }).getByRole("link").allTextContents())
       .toEqual(["Profile", "Diary", "Watchlist", "Lists"]);
@@ -98,5 +99,10 @@ describe("watchlist and diary", () => {
       .getByRole("list", { name: /watchlist/ })
       .getByRole("link", { name: title, exact: true })
       .waitFor();
+    await page.getByRole("button", { name: `Remove ${label} from your watchlist` }).click();
+    // The action refreshes the page it was sent from: the film leaves the grid at once.
+    await page.getByText("has no films on their watchlist yet").waitFor();
+    await page.reload();
+    await page.getByText("has no films on their watchlist yet").waitFor();
   });
 });

@@ -4,6 +4,7 @@ import { FilmGrid } from "@/components/films/film-card";
 import { MemberTabs } from "@/components/members/member-tabs";
 import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { readWatchlistPage } from "@/lib/cache/reads";
+import { watchlistAction } from "@/app/films/[slug]/actions";
 import { loadMember, memberMetadata } from "./member-article";
 
 /** Where page `page` of a member's watchlist lives. */
@@ -44,7 +45,13 @@ export async function MemberWatchlist({ handle, page }: { handle: string; page: 
           empty={`${member.name} has no films on their watchlist yet.`}
           hrefFor={hrefFor}
         />
-        <FilmGrid films={films.items} label={`Films on ${member.name}’s watchlist`} headingLevel={3} />
+        <FilmGrid
+          films={films.items}
+          label={`Films on ${member.name}’s watchlist`}
+          headingLevel={3}
+          watchlist={watchlistAction}
+          watchlistOwnerId={member.id}
+        />
         <Pagination page={films.page} pageCount={films.pageCount} hrefFor={hrefFor} label="Pages of the watchlist" />
       </section>
     </div>
