@@ -398,3 +398,17 @@ export function refuseFollow(actor: CurrentUser, target: { id: string } | null):
   if (target.id === actor.id) return fail("forbidden", "You cannot follow yourself.");
   return null;
 }
+
+// ------------------------------------------------------- diary, watchlist
+
+/** Why `actor` may not delete the diary entry, or null: only the member who logged it. */
+export function refuseDiaryEntryDelete(actor: CurrentUser, entry: { userId: string } | null): Failure | null {
+  if (!entry) return fail("not_found", "That diary entry does not exist.");
+  if (entry.userId !== actor.id) return fail("forbidden", "Only the member who logged this viewing can delete it.");
+  return null;
+}
+
+/** Whether `viewer` gets the delete link on a diary entry: exactly when the write would allow it. */
+export function mayDeleteDiaryEntry(viewer: CurrentUser | null, entry: { userId: string }): boolean {
+  return viewer !== null && refuseDiaryEntryDelete(viewer, entry) === null;
+}

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { CardWatchlistButton } from "@/components/watchlist/card-watchlist-button";
+import type { FormAction } from "@/lib/forms/action-state";
 import { formatMean } from "@/lib/ratings/scale";
+import { filmLabel } from "@/lib/text";
 import { FilmPoster } from "./film-poster";
 
 export interface FilmCardData {
@@ -16,7 +19,19 @@ export interface FilmCardData {
  * One film in a poster grid: the poster, the title (the tile's one link: it
  * covers the whole tile), the year and first genre, and the mean rating.
  */
-export function FilmCard({ film, headingLevel = 3 }: { film: FilmCardData; headingLevel?: 2 | 3 }) {
+export function FilmCard({
+  film,
+  headingLevel = 3,
+  watchlist,
+  watchlistOwnerId,
+}: {
+  film: FilmCardData;
+  headingLevel?: 2 | 3;
+  /** The watchlist action: members get a "+ Watchlist" button, drawn in the browser. */
+  watchlist?: FormAction<{ onWatchlist: boolean }>;
+  /** When the grid is this member's watchlist: they get "Remove" instead. */
+  watchlistOwnerId?: string;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const mean = formatMean(film.halfStarsTotal, film.ratingCount);
   return (
@@ -58,6 +73,14 @@ export function FilmCard({ film, headingLevel = 3 }: { film: FilmCardData; headi
           <span className="text-[var(--color-muted)]">Not rated yet</span>
         )}
       </p>
+      {watchlist ? (
+        <CardWatchlistButton
+          action={watchlist}
+          filmSlug={film.slug}
+          label={filmLabel(film)}
+          ownerId={watchlistOwnerId}
+        />
+      ) : null}
     </li>
   );
 }
@@ -67,10 +90,14 @@ export function FilmGrid({
   films,
   label,
   headingLevel = 3,
+  watchlist,
+  watchlistOwnerId,
 }: {
   films: FilmCardData[];
   label: string;
   headingLevel?: 2 | 3;
+  watchlist?: FormAction<{ onWatchlist: boolean }>;
+  watchlistOwnerId?: string;
 }) {
   return (
     <ul
@@ -78,7 +105,13 @@ export function FilmGrid({
       className="grid grid-cols-2 gap-x-4 gap-y-6 min-[480px]:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
     >
       {films.map((film) => (
-        <FilmCard key={film.slug} film={film} headingLevel={headingLevel} />
+        <FilmCard
+          key={film.slug}
+          film={film}
+          headingLevel={headingLevel}
+          watchlist={watchlist}
+          watchlistOwnerId={watchlistOwnerId}
+        />
       ))}
     </ul>
   );

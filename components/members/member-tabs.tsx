@@ -3,6 +3,8 @@ import Link from "next/link";
 /** The member pages, in the order the tabs show them; `path` is below `/members/<handle>`. Each feature adds its own. */
 const TABS = [
   { key: "profile", label: "Profile", path: "" },
+  { key: "diary", label: "Diary", path: "/diary" },
+  { key: "watchlist", label: "Watchlist", path: "/watchlist" },
   { key: "lists", label: "Lists", path: "/lists" },
   { key: "activity", label: "Activity", path: "/activity" },
 ] as const;

@@ -21,6 +21,8 @@ import {
 } from "@/lib/films/queries";
 import { getFollowCounts, listFollows, type FollowCounts, type FollowMember } from "@/lib/follows/queries";
 import { getListPage, listMemberLists, type ListPage, type ListSummary } from "@/lib/lists/queries";
+import { getDiaryPage, type DiaryPage } from "@/lib/diary/queries";
+import { listWatchlist, type WatchlistFilm } from "@/lib/watchlist/queries";
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
@@ -238,4 +240,20 @@ export async function readMemberActivity(memberId: string, after: string | null)
   cacheLife("shared");
   cacheTag(tags.member(memberId));
   return listActivity({ memberId }, decodeCursor(after));
+}
+
+/** A page of a member's watchlist (/members/<handle>/watchlist); an import's member tag refreshes it too. */
+export async function readWatchlistPage(memberId: string, page: number): Promise<Page<WatchlistFilm>> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.watchlist(memberId), tags.member(memberId));
+  return listWatchlist(memberId, page);
+}
+
+/** A page of a member's diary with its counts per year (/members/<handle>/diary); an import's member tag refreshes it too. */
+export async function readDiaryPage(memberId: string, page: number): Promise<DiaryPage> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.diary(memberId), tags.member(memberId));
+  return getDiaryPage(memberId, page);
 }

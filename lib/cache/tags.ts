@@ -22,6 +22,10 @@ export const tags = {
   members: "members",
   /** A list's page: its films, order and likes (public lists also show on their owner's lists page). */
   list: (listId: number) => `list:${listId}`,
+  /** A member's watchlist page. */
+  watchlist: (memberId: string) => `watchlist:${memberId}`,
+  /** A member's diary page and its counts per year. */
+  diary: (memberId: string) => `diary:${memberId}`,
 } as const;
 
 export type Tag = string;

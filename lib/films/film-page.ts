@@ -4,6 +4,7 @@ import { getFilmHistogram } from "@/lib/ratings/queries";
 import type { Histogram } from "@/lib/ratings/histogram";
 import type { ReviewListParams } from "@/lib/reviews/params";
 import { listFilmReviews, type FilmReviewItem, type ReviewPage } from "@/lib/reviews/queries";
+import { countWatchlists } from "@/lib/watchlist/queries";
 import { getFilmBySlug, type FilmDetail } from "./queries";
 
 /** The film with its credits, fetched once per request however many callers ask. */
@@ -13,16 +14,23 @@ export interface FilmPageData {
   film: FilmDetail;
   histogram: Histogram;
   reviews: ReviewPage<FilmReviewItem>;
+  /** How many members have the film on their watchlist ("On 12 watchlists"). */
+  watchlistCount?: number;
 }
 
 /**
  * Everything the shared part of a film page shows: the film and credits, the
- * rating histogram and one page of reviews. Four queries, however many
- * ratings and reviews the film has; nothing here reads the session.
+ * rating histogram, one page of reviews and the number of watchlists the
+ * film is on. Five queries, however many ratings, reviews and watchlists the
+ * film has; nothing here reads the session.
  */
 export async function getFilmPageData(slug: string, reviewList: ReviewListParams): Promise<FilmPageData | null> {
   const film = await getFilm(slug);
   if (!film) return null;
-  const [histogram, reviews] = await Promise.all([getFilmHistogram(film.id), listFilmReviews(film.id, reviewList)]);
-  return { film, histogram, reviews };
+  const [histogram, reviews, watchlistCount] = await Promise.all([
+    getFilmHistogram(film.id),
+    listFilmReviews(film.id, reviewList),
+    countWatchlists(film.id),
+  ]);
+  return { film, histogram, reviews, watchlistCount };
 }

@@ -27,7 +27,7 @@ function limitersFor(db: Database): { interval: RateLimiterAbstract | null; dail
 
 /** How many reviews, ratings or likes a member may save in a minute: enough for any person, not for a script. */
 export const WRITES_PER_MINUTE = 30;
-export type WriteKind = "review" | "rating" | "like" | "follow";
+export type WriteKind = "review" | "rating" | "like" | "follow" | "watchlist" | "diary";
 
 function writeLimiterFor(db: Database, kind: WriteKind): RateLimiterAbstract {
   return limiterOf(db, `write-${kind}`, WRITES_PER_MINUTE, 60);

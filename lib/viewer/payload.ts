@@ -7,6 +7,7 @@ import { getFollowState } from "@/lib/follows/queries";
 import { getMemberStanding } from "@/lib/members/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
+import { isOnWatchlist } from "@/lib/watchlist/queries";
 import { viewerScope, type ViewerPayload } from "./schema";
 
 /**
@@ -35,8 +36,11 @@ export async function buildViewerPayload(member: CurrentUser | null, path: strin
   if (scope && "film" in scope) {
     const film = await readFilm(scope.film);
     if (!film) return { member };
-    const state = await getViewerFilmState(member.id, film.id);
-    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review } };
+    const [state, onWatchlist] = await Promise.all([
+      getViewerFilmState(member.id, film.id),
+      isOnWatchlist(member.id, film.id),
+    ]);
+    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review, onWatchlist } };
   }
   if (scope && "member" in scope) {
     const [standing, follow] = await Promise.all([

@@ -14,6 +14,8 @@ export interface ViewerPayload {
     slug: string;
     halfStars: number | null;
     review: { id: number; status: "draft" | "published" | "hidden" } | null;
+    /** Whether the film is on the member's watchlist. */
+    onWatchlist?: boolean;
   };
   /** On a review page: whether the member likes it, and the accounts that can sign their comments, current first. */
   review?: { id: number; liked: boolean; signing: { provider: string; providerAccountId: string; name: string }[] };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { films, ratings, reviewLikes, reviews, users } from "@/db/schema";
+import { films, ratings, reviewLikes, reviews, users, watchlistItems } from "@/db/schema";
 import { parseBrowseParams } from "@/lib/films/browse-params";
 import { getFilmPageData } from "@/lib/films/film-page";
 import { browseFilms, listGenres } from "@/lib/films/queries";
@@ -20,6 +20,7 @@ async function filmWithCommunity(slug: string, n: number) {
     .values(Array.from({ length: n }, (_, i) => ({ handle: `${slug}-m${i}`, name: `Member ${i}` })))
     .returning({ id: users.id });
   await t.db.insert(ratings).values(members.map((m, i) => ({ userId: m.id, filmId: film!.id, halfStars: i % 9 })));
+  await t.db.insert(watchlistItems).values(members.map((m) => ({ userId: m.id, filmId: film!.id })));
   const written = await t.db
     .insert(reviews)
     .values(
@@ -61,13 +62,15 @@ describe("query budget", () => {
         const one = await countQueries(() => getFilmPageData("small", { sort, page: 1 }));
         const many = await countQueries(() => getFilmPageData("large", { sort, page }));
         expect(many, `${sort}, page ${page}`).toBe(one);
-        expect(one).toBeLessThanOrEqual(4);
+        // The film, its histogram, the page of reviews and their count, and "On N watchlists".
+        expect(one).toBeLessThanOrEqual(5);
       }
     }
     const data = await getFilmPageData("large", { sort: "newest", page: 1 });
     expect(data!.reviews.items).toHaveLength(10);
     expect(data!.reviews.total).toBe(30);
     expect(data!.histogram.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(data!.watchlistCount).toBe(30);
   });
 
   it("reads the viewer's own part of the film page in one query", async () => {

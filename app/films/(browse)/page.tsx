@@ -7,6 +7,7 @@ import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { browseHref, parseBrowseParams, withKnownGenre, type BrowseParams } from "@/lib/films/browse-params";
 import { readBrowse, readGenres, readPeopleMatches } from "@/lib/cache/reads";
 import { pluralize } from "@/lib/text";
+import { watchlistAction } from "../[slug]/actions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -77,7 +78,7 @@ export default async function FilmsPage({ searchParams }: { searchParams: Search
         hrefFor={(page) => browseHref(params, { page })}
       />
       {result.items.length > 0 ? (
-        <FilmGrid films={result.items} label="Films" headingLevel={2} />
+        <FilmGrid films={result.items} label="Films" headingLevel={2} watchlist={watchlistAction} />
       ) : result.total === 0 ? (
         <div className="space-y-2">
           <p>Try fewer words, another spelling, or clear the filters.</p>

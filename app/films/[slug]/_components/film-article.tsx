@@ -6,6 +6,7 @@ import { RatingHistogram } from "@/components/ratings/rating-histogram";
 import { RatingSummary } from "@/components/ratings/rating-summary";
 import { ViewerRatingPanel } from "@/components/ratings/viewer-rating-panel";
 import { ReviewList } from "@/components/reviews/review-list";
+import { ViewerWatchlistPanel } from "@/components/watchlist/viewer-watchlist-panel";
 import { JsonLd } from "@/components/seo/json-ld";
 import { Pagination } from "@/components/ui/pagination";
 import type { FilmPageData } from "@/lib/films/film-page";
@@ -13,8 +14,8 @@ import type { FilmDetail } from "@/lib/films/queries";
 import { filmReviewsHref, REVIEW_SORTS, REVIEW_SORT_LABELS, type ReviewListParams } from "@/lib/reviews/params";
 import { movieJsonLd } from "@/lib/seo/json-ld";
 import { siteUrl } from "@/lib/site";
-import { filmLabel } from "@/lib/text";
-import { rateFilmAction } from "../actions";
+import { filmLabel, pluralize } from "@/lib/text";
+import { rateFilmAction, watchlistAction } from "../actions";
 
 /** The metadata of a film's pages; `canonical` is the film page unless a page of its reviews says otherwise. */
 export function filmMetadata(film: FilmDetail, canonical = `/films/${film.slug}`): Metadata {
@@ -43,7 +44,7 @@ function formatRuntime(minutes: number): string {
 
 /** A film page: the same for every reader but the rating panel, which is drawn in the browser. */
 export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewList: ReviewListParams }) {
-  const { film, histogram, reviews } = data;
+  const { film, histogram, reviews, watchlistCount = 0 } = data;
   const origin = siteUrl();
   const title = filmLabel(film);
   const facts = [
@@ -102,6 +103,9 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
                 Ratings
               </h2>
               <RatingSummary halfStarsTotal={film.halfStarsTotal} ratingCount={film.ratingCount} />
+              {watchlistCount > 0 ? (
+                <p className="text-sm text-[var(--color-muted)]">On {pluralize(watchlistCount, "watchlist")}</p>
+              ) : null}
             </div>
             {film.ratingCount > 0 ? (
               <div className="w-48">
@@ -123,6 +127,7 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
               </p>
             }
           />
+          <ViewerWatchlistPanel film={{ slug: film.slug, title: film.title }} watchlist={watchlistAction} />
           <p className="text-sm">
             <Link href={`/lists/add/${film.slug}`} className="font-medium text-[var(--color-accent)] hover:underline">
               Add to a list
