@@ -18,6 +18,13 @@ import {
   type PersonMatch,
 } from "@/lib/films/queries";
 import { getListPage, listMemberLists, type ListPage, type ListSummary } from "@/lib/lists/queries";
+import {
+  countRecordByMonth,
+  getCommentRecordEntry,
+  listRecordEntries,
+  type RecordEntry,
+  type RecordMonthCount,
+} from "@/lib/moderation/record";
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
@@ -207,4 +214,24 @@ export async function readMemberPublicLists(memberId: string, page: number): Pro
   cacheLife("shared");
   cacheTag(tags.member(memberId));
   return listMemberLists(memberId, page, { includePrivate: false });
+}
+
+/** A page of the public moderation record and its counts by month and rule (/moderation/record). */
+export async function readModerationRecord(
+  page: number,
+): Promise<{ entries: Page<RecordEntry>; months: RecordMonthCount[] }> {
+  "use cache";
+  cacheLife("shared");
+  // A review deleted or unpublished by its author leaves the record too.
+  cacheTag(tags.moderationRecord, tags.reviews);
+  const [entries, months] = await Promise.all([listRecordEntries(page), countRecordByMonth()]);
+  return { entries, months };
+}
+
+/** The record's entry for one removed comment, which its tombstone links to. */
+export async function readCommentRecordEntry(commentId: number): Promise<RecordEntry | null> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.moderationRecord, tags.reviews);
+  return getCommentRecordEntry(commentId);
 }

@@ -22,6 +22,8 @@ export const tags = {
   members: "members",
   /** A list's page: its films, order and likes (public lists also show on their owner's lists page). */
   list: (listId: number) => `list:${listId}`,
+  /** The public moderation record: removed comments and hidden reviews, by rule and month. */
+  moderationRecord: "moderation-record",
 } as const;
 
 export type Tag = string;

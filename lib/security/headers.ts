@@ -121,7 +121,8 @@ export function securityHeaders(options: { https: boolean }): { key: string; val
 export const SIGNED_IN_ONLY_PAGES = [
   /^\/account(\/delete|\/import(\/.*)?)?$/,
   /^\/admin(\/.*)?$/,
-  /^\/moderation(\/.*)?$/,
+  // The public moderation record and the house rules are for everyone, visitors too.
+  /^\/moderation(?!\/(?:record|rules)(?:\/|$))(\/.*)?$/,
   /^\/films\/[^/]+\/review$/,
   /^\/reviews\/[^/]+\/reply\/[^/]+$/,
   /^\/reviews\/[^/]+\/unpublished$/,
