@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signInWithProvider, signOutAction } from "@/app/signin/actions";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchBox } from "@/components/films/search-box";
+import { SpoilerOpener } from "@/components/markdown/spoiler-opener";
 import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -58,8 +59,18 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <footer className="border-t border-[var(--color-line)] text-sm text-[var(--color-muted)]">
             <div className="mx-auto max-w-5xl px-4 py-6">
               <p>Marquee — reviews on a four-point scale, written by members and kept civil by moderators.</p>
+              <p className="mt-2">
+                <Link href="/moderation/record" className="hover:underline">
+                  Moderation record
+                </Link>
+                {" · "}
+                <Link href="/moderation/rules" className="hover:underline">
+                  House rules
+                </Link>
+              </p>
             </div>
           </footer>
+          <SpoilerOpener />
         </ViewerProvider>
       </body>
     </html>
