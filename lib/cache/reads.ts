@@ -28,6 +28,7 @@ import {
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
+import { getRatingDistributions } from "@/lib/ratings/distributions";
 import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import type { ReviewListParams } from "@/lib/reviews/params";
 import {
@@ -59,7 +60,12 @@ export async function readReview(id: number): Promise<ReviewDetail | null> {
   "use cache";
   cacheLife("shared");
   cacheTag(tags.review(id));
-  return getReview(id);
+  const review = await getReview(id);
+  if (!review) return null;
+  // The calibration line beside the author's rating follows every rating they give.
+  cacheTag(tags.member(review.authorId));
+  const distributions = await getRatingDistributions([review.author.handle]);
+  return { ...review, authorRatings: distributions[review.author.handle] };
 }
 
 export async function readThreadPage(
@@ -86,7 +92,11 @@ export async function readFilmPage(slug: string, reviewList: ReviewListParams): 
   cacheLife("shared");
   const data = await getFilmPageData(slug, reviewList);
   cacheTag(data ? tags.film(data.film.id) : tags.catalogue);
-  return data;
+  if (!data) return null;
+  // One query for the calibration lines of every author on the page. Not tagged by author: a
+  // rating elsewhere shows here within the shared lifetime, and does not expire every film page.
+  const handles = data.reviews.items.map((review) => review.author.handle);
+  return { ...data, calibrations: await getRatingDistributions(handles) };
 }
 
 export async function readPerson(slug: string): Promise<PersonFilmography | null> {
@@ -178,6 +188,15 @@ export async function readLatestReviews(page: number): Promise<ReviewPage<SiteRe
   cacheLife("shared");
   cacheTag(tags.reviews);
   return listLatestReviews(page);
+}
+
+/** The rating distributions of the authors of a page of reviews, by handle, for their calibration lines. */
+export async function readRatingDistributions(handles: readonly string[]): Promise<Record<string, Histogram>> {
+  "use cache";
+  cacheLife("shared");
+  // Every rating expires the catalogue tag, so these follow each author's ratings.
+  cacheTag(tags.catalogue);
+  return getRatingDistributions(handles);
 }
 
 export async function readFeedReviews(scope: { filmId?: number; authorId?: string }): Promise<FeedReview[]> {

@@ -13,6 +13,8 @@ export interface FilmPageData {
   film: FilmDetail;
   histogram: Histogram;
   reviews: ReviewPage<FilmReviewItem>;
+  /** Each author's rating distribution on this page of reviews, by handle (lib/cache/reads adds it). */
+  calibrations?: Record<string, Histogram>;
 }
 
 /**
