@@ -128,7 +128,15 @@ export const SIGNED_IN_ONLY_PAGES = [
   /^\/reviews\/[^/]+\/unpublished$/,
 ];
 
-const PER_REQUEST_PAGES = [/^\/$/, /^\/films$/, /^\/reviews$/, /^\/members$/, /^\/signin$/, ...SIGNED_IN_ONLY_PAGES];
+const PER_REQUEST_PAGES = [
+  /^\/$/,
+  /^\/films$/,
+  /^\/reviews$/,
+  /^\/members$/,
+  /^\/signin$/,
+  ...SIGNED_IN_ONLY_PAGES,
+  /^\/moderation\/record$/,
+];
 
 export function rendersPerRequest(pathname: string): boolean {
   return PER_REQUEST_PAGES.some((pattern) => pattern.test(pathname));

@@ -114,6 +114,7 @@ describe("which pages get a nonce", () => {
       "/moderation",
       "/moderation/log",
       "/moderation/recording",
+      "/moderation/record",
     ]) {
       expect(rendersPerRequest(path), path).toBe(true);
     }
@@ -123,7 +124,6 @@ describe("which pages get a nonce", () => {
       "/members/maya",
       "/people/spike-jonze",
       "/account/deleted",
-      "/moderation/record",
       "/moderation/record/comments/12",
       "/moderation/rules",
     ]) {

@@ -3,7 +3,7 @@ import { RecordCounts, RecordEntryItem } from "@/components/moderation/moderatio
 import { PageStatus, Pagination } from "@/components/ui/pagination";
 import { readModerationRecord } from "@/lib/cache/reads";
 
-export const recordHref = (page: number) => (page > 1 ? `/moderation/record/${page}` : "/moderation/record");
+export const recordHref = (page: number) => (page > 1 ? `/moderation/record?page=${page}` : "/moderation/record");
 
 /**
  * The public moderation record, the same page for every reader (visitors
