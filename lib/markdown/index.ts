@@ -51,6 +51,7 @@ export const markdownSchema: SanitizeSchema = {
     label: [["className", SPOILER_CLASSES.root], "dataSpoiler"],
     span: [
       ["className", SPOILER_CLASSES.cover, SPOILER_CLASSES.text, SPOILER_CLASSES.whenHidden, SPOILER_CLASSES.whenShown],
+      ["ariaHidden", "true"],
     ],
   },
   // Any input that reaches the sanitizer is a checkbox, whatever made it.

@@ -142,7 +142,8 @@ const span = (className: string, children: ElementContent[]): Element => ({
  * made. It works without JavaScript: the label holds a checkbox, and the
  * site's CSS shows the text while it is checked (a click or Space on it).
  * A screen reader hears the checkbox's name, "Spoiler, hidden" or "Spoiler,
- * shown": the label's words, of which CSS shows only the true one.
+ * shown": the label's visually hidden words, of which CSS keeps only the
+ * true one (the visible "Spoiler" is hidden from it, so it is said once).
  */
 export function spoilerControl(label: Element): Element {
   return {
@@ -155,9 +156,14 @@ export function spoilerControl(label: Element): Element {
         children: [],
       },
       span(SPOILER_CLASSES.cover, [
-        { type: "text", value: "Spoiler" },
-        span(SPOILER_CLASSES.whenHidden, [{ type: "text", value: ", hidden" }]),
-        span(SPOILER_CLASSES.whenShown, [{ type: "text", value: ", shown" }]),
+        {
+          type: "element",
+          tagName: "span",
+          properties: { ariaHidden: "true" },
+          children: [{ type: "text", value: "Spoiler" }],
+        },
+        span(SPOILER_CLASSES.whenHidden, [{ type: "text", value: "Spoiler, hidden" }]),
+        span(SPOILER_CLASSES.whenShown, [{ type: "text", value: "Spoiler, shown" }]),
       ]),
       span(SPOILER_CLASSES.text, label.children),
     ],

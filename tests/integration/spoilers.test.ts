@@ -7,7 +7,7 @@ import { useTestDatabase } from "../support/database";
 import { markdownExcerpt, MARKDOWN_RENDERER_VERSION, renderMarkdown, SPOILER_IN_EXCERPT } from "@/lib/markdown";
 
 const SPOILER_OPEN =
-  '<label class="spoiler" data-spoiler=""><input type="checkbox" class="spoiler-toggle"><span class="spoiler-cover">Spoiler<span class="spoiler-state-hidden">, hidden</span><span class="spoiler-state-shown">, shown</span></span><span class="spoiler-text">';
+  '<label class="spoiler" data-spoiler=""><input type="checkbox" class="spoiler-toggle"><span class="spoiler-cover"><span aria-hidden="true">Spoiler</span><span class="spoiler-state-hidden">Spoiler, hidden</span><span class="spoiler-state-shown">Spoiler, shown</span></span><span class="spoiler-text">';
 const SPOILER_CLOSE = "</span></label>";
 const spoiler = (inner: string) => `${SPOILER_OPEN}${inner}${SPOILER_CLOSE}`;
 
