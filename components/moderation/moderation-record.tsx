@@ -15,7 +15,7 @@ function RuleName({ rule }: { rule: string | null }) {
   const known = houseRule(rule);
   if (!known) return <>no rule cited</>;
   return (
-    <Link href={`/moderation/rules#${ruleAnchor(known.key)}`} className="text-[var(--color-accent)] hover:underline">
+    <Link href={`/moderation/rules#${ruleAnchor(known.key)}`} className="text-[var(--color-accent)] underline">
       {known.title}
     </Link>
   );
@@ -31,7 +31,7 @@ export function RecordEntryItem({ entry }: { entry: RecordEntry }) {
             A comment removed from{" "}
             <Link
               href={`/reviews/${entry.reviewId}#comment-${entry.targetId}`}
-              className="text-[var(--color-accent)] hover:underline"
+              className="text-[var(--color-accent)] underline"
             >
               a review of {entry.filmTitle}
             </Link>
@@ -39,7 +39,7 @@ export function RecordEntryItem({ entry }: { entry: RecordEntry }) {
         ) : (
           <>
             A review of{" "}
-            <Link href={`/films/${entry.filmSlug}`} className="text-[var(--color-accent)] hover:underline">
+            <Link href={`/films/${entry.filmSlug}`} className="text-[var(--color-accent)] underline">
               {entry.filmTitle}
             </Link>{" "}
             hidden

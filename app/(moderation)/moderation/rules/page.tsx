@@ -14,7 +14,7 @@ export default function HouseRulesPage() {
       <h1 className="font-serif text-3xl font-bold">House rules</h1>
       <p>
         A moderator who removes a comment or hides a review names the rule it broke, and the{" "}
-        <Link href="/moderation/record" className="text-[var(--color-accent)] hover:underline">
+        <Link href="/moderation/record" className="text-[var(--color-accent)] underline">
           moderation record
         </Link>{" "}
         shows it.

@@ -17,7 +17,7 @@ export async function RecordView({ page }: { page: number }) {
         <h1 className="font-serif text-3xl font-bold">Moderation record</h1>
         <p>
           Every comment a moderator removed and every review a moderator hid, with the date, the reason and the{" "}
-          <Link href="/moderation/rules" className="text-[var(--color-accent)] hover:underline">
+          <Link href="/moderation/rules" className="text-[var(--color-accent)] underline">
             house rule
           </Link>{" "}
           it broke. The removed words, who reported them and which moderator acted are not shown. A comment or review

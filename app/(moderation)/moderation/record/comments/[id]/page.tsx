@@ -22,7 +22,7 @@ export default async function CommentRecordPage({ params }: { params: Params }) 
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href="/moderation/record" className="text-[var(--color-accent)] hover:underline">
+        <Link href="/moderation/record" className="text-[var(--color-accent)] underline">
           ← The whole moderation record
         </Link>
       </p>
