@@ -3,7 +3,6 @@ import Link from "next/link";
 import { signInWithProvider, signOutAction } from "@/app/signin/actions";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchBox } from "@/components/films/search-box";
-import { SpoilerOpener } from "@/components/markdown/spoiler-opener";
 import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -70,7 +69,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </p>
             </div>
           </footer>
-          <SpoilerOpener />
         </ViewerProvider>
       </body>
     </html>

@@ -10,8 +10,8 @@ function openAll(root: ParentNode): void {
 }
 
 /**
- * The spoiler marks' two per-reader touches, on a page that is the same for
- * everyone. A reader who has rated or logged the film of the page (the
+ * The spoiler marks' two per-reader touches, on a review page (its body and
+ * comments), which is the same for everyone. A reader who has rated or logged the film of the page (the
  * viewer payload's `seen`) gets every spoiler open, those that stream in
  * later too; everyone else opens each one with a click, Space (the
  * checkbox's own key, with or without JavaScript) or, from here, Enter.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FilmPoster } from "@/components/films/film-poster";
 import { ReviewBody } from "@/components/reviews/review-body";
 import { ReviewViewerPanel } from "@/components/reviews/review-viewer-panel";
+import { SpoilerOpener } from "@/components/markdown/spoiler-opener";
 import { CalibrationNote } from "@/components/ratings/calibration-note";
 import { VerdictLine } from "@/components/reviews/verdict-line";
 import { JsonLd } from "@/components/seo/json-ld";
@@ -67,6 +68,7 @@ export function ReviewArticle({
   const showBody = published || !shared;
   return (
     <article className="mx-auto max-w-3xl space-y-8">
+      <SpoilerOpener />
       <header className="flex gap-5">
         <FilmPoster title={review.film.title} year={review.film.year} size="sm" />
         <div className="min-w-0 space-y-2">
