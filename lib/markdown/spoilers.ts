@@ -175,3 +175,18 @@ export function isSpoilerLabel(element: Element): boolean {
   const className = element.properties.className;
   return element.tagName === "label" && Array.isArray(className) && className.includes(SPOILER_CLASSES.root);
 }
+
+/** What a feed shows in place of a spoiler's words. */
+export const SPOILER_IN_FEED = "<em>[spoiler: read it on Marquee]</em>";
+
+const STORED_SPOILER =
+  /<label class="spoiler" data-spoiler="">[\s\S]*?<span class="spoiler-text">[\s\S]*?<\/span><\/label>/g;
+
+/**
+ * Stored HTML with each spoiler's words taken out, for places without the
+ * site's CSS to hide them (a feed reader). Matches only the markup
+ * `spoilerControl` writes: no span but the spoiler's own can be inside one.
+ */
+export function withoutSpoilers(html: string): string {
+  return html.replace(STORED_SPOILER, SPOILER_IN_FEED);
+}

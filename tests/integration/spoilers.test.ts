@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diaryEntries, ratings, reviews } from "@/db/schema";
+import { SPOILER_IN_FEED, withoutSpoilers } from "@/lib/markdown/spoilers";
 import { hasSeenFilmOfReview } from "@/lib/ratings/seen";
 import { buildViewerPayload } from "@/lib/viewer/payload";
 import { addFilm, addMember } from "../support/community";
@@ -71,6 +72,11 @@ describe("spoiler marks", () => {
     const started = Date.now();
     expect(renderMarkdown("||a|| ".repeat(3_000)).match(/<label/g)).toHaveLength(3_000);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("are taken out of the HTML a feed carries", () => {
+    const html = renderMarkdown("It ends ||badly|| and ||*sadly*||.");
+    expect(withoutSpoilers(html)).toBe(`<p>It ends ${SPOILER_IN_FEED} and ${SPOILER_IN_FEED}.</p>`);
   });
 
   it("are hidden in excerpts", () => {
