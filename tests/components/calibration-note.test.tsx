@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { CalibrationNote } from "@/components/ratings/calibration-note";
 import { RULE_OPTIONS } from "@/lib/moderation/rules";
+import { fakeAction } from "../support/forms";
 import { ActionField, ActionForm } from "@/components/ui/action-form";
 
 vi.mock("@/components/viewer/viewer-context", () => ({ useViewerActions: () => ({ refresh: () => {} }) }));
@@ -32,7 +33,7 @@ describe("CalibrationNote", () => {
 describe("the Rule broken field", () => {
   it("offers every house rule by its title", () => {
     render(
-      <ActionForm action={async () => ({ ok: true, message: "" })} idPrefix="remove-1" label="Remove comment 1">
+      <ActionForm action={fakeAction(() => ({ ok: true, message: "" }))} idPrefix="remove-1" label="Remove comment 1">
         <ActionField name="rule" label="Rule broken" as="select" required options={RULE_OPTIONS} />
       </ActionForm>,
     );
