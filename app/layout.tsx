@@ -58,6 +58,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <footer className="border-t border-[var(--color-line)] text-sm text-[var(--color-muted)]">
             <div className="mx-auto max-w-5xl px-4 py-6">
               <p>Marquee — reviews on a four-point scale, written by members and kept civil by moderators.</p>
+              <p className="mt-2">
+                <Link href="/moderation/record" className="hover:underline">
+                  Moderation record
+                </Link>
+                {" · "}
+                <Link href="/moderation/rules" className="hover:underline">
+                  House rules
+                </Link>
+              </p>
             </div>
           </footer>
         </ViewerProvider>

@@ -8,7 +8,7 @@ import { SearchBox } from "@/components/films/search-box";
 import { LoadingPanel } from "@/components/ui/loading-panel";
 import { SiteReviewCard } from "@/components/reviews/site-review-card";
 import { getCurrentUser } from "@/lib/auth";
-import { readHomePage } from "@/lib/cache/reads";
+import { readHomePage, readRatingDistributions } from "@/lib/cache/reads";
 import { pluralize } from "@/lib/text";
 
 export const metadata: Metadata = {
@@ -56,6 +56,8 @@ async function YourFollowing() {
 async function Front() {
   await connection();
   const { latest, discussed, best, newlyRated } = await readHomePage();
+  // The calibration lines go on the latest reviews only: a review in both rows would repeat its tooltip's id.
+  const distributions = await readRatingDistributions(latest.map((review) => review.author.handle));
   return (
     <>
       <div className="grid gap-10 lg:grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)]">
@@ -72,7 +74,7 @@ async function Front() {
             <ol aria-label="Latest reviews" className="space-y-6">
               {latest.map((review) => (
                 <li key={review.id}>
-                  <SiteReviewCard review={review} />
+                  <SiteReviewCard review={review} authorRatings={distributions[review.author.handle]} />
                 </li>
               ))}
             </ol>

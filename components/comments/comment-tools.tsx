@@ -7,6 +7,7 @@ import { useViewer } from "@/components/viewer/viewer-context";
 import type { FormAction } from "@/lib/forms/action-state";
 import { commentControls, type CommentState } from "@/lib/policy";
 import { REPORT_REASONS } from "@/lib/comments/rules";
+import { RULE_OPTIONS } from "@/lib/moderation/rules";
 import { ActionField, ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Disclosure } from "@/components/ui/disclosure";
 
@@ -150,6 +151,7 @@ export function CommentTools(comment: CommentToolsFacts) {
           <Disclosure label="Remove">
             <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label={`Remove ${which}`}>
               <input type="hidden" name="commentId" value={comment.id} />
+              <ActionField name="rule" label="Rule broken" as="select" required options={RULE_OPTIONS} />
               <ActionField name="reason" label="Reason shown in the thread" required maxLength={500} />
               <SubmitButton tone="danger">Remove comment</SubmitButton>
             </ActionForm>

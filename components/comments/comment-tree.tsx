@@ -40,12 +40,21 @@ export interface TreeSettings {
 }
 
 function Tombstone({ comment }: { comment: TreeComment }) {
-  const text =
-    comment.state === "removed"
-      ? `Removed by a moderator: ${comment.removalReason ?? "no reason given"}`
-      : comment.state === "deleted"
-        ? "Comment deleted"
-        : "Awaiting moderation";
+  if (comment.state === "removed") {
+    return (
+      <p className="italic text-[var(--color-muted)]">
+        {`Removed by a moderator: ${comment.removalReason ?? "no reason given"}`}{" "}
+        <Link
+          href={`/moderation/record/comments/${comment.id}`}
+          className="not-italic text-[var(--color-accent)] hover:underline"
+          prefetch={false}
+        >
+          (the moderation record)
+        </Link>
+      </p>
+    );
+  }
+  const text = comment.state === "deleted" ? "Comment deleted" : "Awaiting moderation";
   return <p className="italic text-[var(--color-muted)]">{text}</p>;
 }
 

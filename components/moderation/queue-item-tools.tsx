@@ -3,6 +3,7 @@
 import { ActionField, ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { FormAction } from "@/lib/forms/action-state";
+import { RULE_OPTIONS } from "@/lib/moderation/rules";
 import { REASON_MAX } from "@/lib/moderation/schema";
 
 /** The queue's actions, handed down by the moderation page. */
@@ -38,6 +39,7 @@ export function QueueItemTools({
         <Disclosure label="Remove comment">
           <ActionForm action={actions.remove} idPrefix={`${prefix}-remove`} label={`Remove ${which}`}>
             <input type="hidden" name="commentId" value={commentId} />
+            <ActionField name="rule" label="Rule broken" as="select" required options={RULE_OPTIONS} />
             <ActionField name="reason" label="Reason shown in the thread" required maxLength={REASON_MAX} />
             <SubmitButton tone="danger">Remove</SubmitButton>
           </ActionForm>

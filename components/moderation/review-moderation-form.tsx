@@ -3,6 +3,7 @@
 import { ActionField, ActionForm, SubmitButton } from "@/components/ui/action-form";
 import { Disclosure } from "@/components/ui/disclosure";
 import type { FormAction } from "@/lib/forms/action-state";
+import { RULE_OPTIONS } from "@/lib/moderation/rules";
 import { REASON_MAX } from "@/lib/moderation/schema";
 
 /** A moderator hides a published review (with a reason) or publishes a hidden one again. */
@@ -25,6 +26,7 @@ export function ReviewModerationForm({
         className="space-y-2"
       >
         <input type="hidden" name="reviewId" value={reviewId} />
+        {hidden ? null : <ActionField name="rule" label="Rule broken" as="select" required options={RULE_OPTIONS} />}
         <ActionField
           name="reason"
           label={hidden ? "Reason for the log" : "Reason (the author sees it on the review)"}

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { CalibrationNote } from "@/components/ratings/calibration-note";
 import { RatingBadge } from "@/components/ratings/rating-badge";
+import type { Histogram } from "@/lib/ratings/histogram";
 import { formatDate } from "@/lib/dates";
 import type { ListedReview } from "@/lib/reviews/queries";
 
@@ -7,6 +9,8 @@ import type { ListedReview } from "@/lib/reviews/queries";
 export interface ReviewListItem extends ListedReview {
   /** The main line: the author's name on a film page, the film on a member page. */
   heading: { text: string; href: string };
+  /** The author's handle and rating distribution, for the calibration line beside their rating. */
+  calibration?: { handle: string; histogram: Histogram | undefined };
 }
 
 const likes = (n: number) => `${n} ${n === 1 ? "like" : "likes"}`;
@@ -33,6 +37,16 @@ export function ReviewList({ items, label }: { items: ReviewListItem[]; label: s
                 {item.editedAt ? " · edited" : null}
               </span>
             </header>
+            {item.calibration ? (
+              <p>
+                <CalibrationNote
+                  id={`review-${item.id}-calibration`}
+                  halfStars={item.halfStars}
+                  handle={item.calibration.handle}
+                  histogram={item.calibration.histogram}
+                />
+              </p>
+            ) : null}
             <p className="font-serif text-lg italic">“{item.verdict}”</p>
             {item.excerpt ? (
               <p className="leading-relaxed text-[var(--color-muted)]">{item.excerpt}</p>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { FilmPoster } from "@/components/films/film-poster";
+import { CalibrationNote } from "@/components/ratings/calibration-note";
 import { RatingBadge } from "@/components/ratings/rating-badge";
+import type { Histogram } from "@/lib/ratings/histogram";
 import { formatDate } from "@/lib/dates";
 import type { SiteReviewItem } from "@/lib/reviews/queries";
 import { pluralize } from "@/lib/text";
@@ -14,10 +16,13 @@ export function SiteReviewCard({
   review,
   headingLevel = 3,
   note,
+  authorRatings,
 }: {
   review: SiteReviewItem;
   headingLevel?: 2 | 3;
   note?: string;
+  /** The author's rating distribution, for the calibration line beside their rating. */
+  authorRatings?: Histogram;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const film = review.film.year ? `${review.film.title} (${review.film.year})` : review.film.title;
@@ -46,6 +51,16 @@ export function SiteReviewCard({
             · <time dateTime={review.publishedAt.toISOString()}>{formatDate(review.publishedAt)}</time>
           </span>
         </p>
+        {authorRatings ? (
+          <p>
+            <CalibrationNote
+              id={`site-review-${review.id}-calibration`}
+              halfStars={review.halfStars}
+              handle={review.author.handle}
+              histogram={authorRatings}
+            />
+          </p>
+        ) : null}
         <p className="font-serif italic">“{review.verdict}”</p>
         {review.excerpt ? (
           <p className="line-clamp-3 text-sm leading-relaxed text-[var(--color-muted)]">{review.excerpt}</p>

@@ -23,9 +23,17 @@ import { getFollowCounts, listFollows, type FollowCounts, type FollowMember } fr
 import { getListPage, listMemberLists, type ListPage, type ListSummary } from "@/lib/lists/queries";
 import { getDiaryPage, type DiaryPage } from "@/lib/diary/queries";
 import { listWatchlist, type WatchlistFilm } from "@/lib/watchlist/queries";
+import {
+  countRecordByMonth,
+  getCommentRecordEntry,
+  listRecordEntries,
+  type RecordEntry,
+  type RecordMonthCount,
+} from "@/lib/moderation/record";
 import { getMemberByHandle, listReviewers, type MemberProfile, type Reviewer } from "@/lib/members/queries";
 import type { Page } from "@/lib/pagination";
 import type { Histogram } from "@/lib/ratings/histogram";
+import { getRatingDistributions } from "@/lib/ratings/distributions";
 import { getMemberHistogram, getSiteHistogram } from "@/lib/ratings/queries";
 import type { ReviewListParams } from "@/lib/reviews/params";
 import {
@@ -57,7 +65,12 @@ export async function readReview(id: number): Promise<ReviewDetail | null> {
   "use cache";
   cacheLife("shared");
   cacheTag(tags.review(id));
-  return getReview(id);
+  const review = await getReview(id);
+  if (!review) return null;
+  // The calibration line beside the author's rating follows every rating they give.
+  cacheTag(tags.member(review.authorId));
+  const distributions = await getRatingDistributions([review.author.handle]);
+  return { ...review, authorRatings: distributions[review.author.handle] };
 }
 
 export async function readThreadPage(
@@ -84,7 +97,11 @@ export async function readFilmPage(slug: string, reviewList: ReviewListParams): 
   cacheLife("shared");
   const data = await getFilmPageData(slug, reviewList);
   cacheTag(data ? tags.film(data.film.id) : tags.catalogue);
-  return data;
+  if (!data) return null;
+  // One query for the calibration lines of every author on the page. Not tagged by author: a
+  // rating elsewhere shows here within the shared lifetime, and does not expire every film page.
+  const handles = data.reviews.items.map((review) => review.author.handle);
+  return { ...data, calibrations: await getRatingDistributions(handles) };
 }
 
 export async function readPerson(slug: string): Promise<PersonFilmography | null> {
@@ -178,6 +195,15 @@ export async function readLatestReviews(page: number): Promise<ReviewPage<SiteRe
   return listLatestReviews(page);
 }
 
+/** The rating distributions of the authors of a page of reviews, by handle, for their calibration lines. */
+export async function readRatingDistributions(handles: readonly string[]): Promise<Record<string, Histogram>> {
+  "use cache";
+  cacheLife("shared");
+  // Every rating expires the catalogue tag, so these follow each author's ratings.
+  cacheTag(tags.catalogue);
+  return getRatingDistributions(handles);
+}
+
 export async function readFeedReviews(scope: { filmId?: number; authorId?: string }): Promise<FeedReview[]> {
   "use cache";
   cacheLife("shared");
@@ -256,4 +282,24 @@ export async function readDiaryPage(memberId: string, page: number): Promise<Dia
   cacheLife("shared");
   cacheTag(tags.diary(memberId), tags.member(memberId));
   return getDiaryPage(memberId, page);
+}
+
+/** A page of the public moderation record and its counts by month and rule (/moderation/record). */
+export async function readModerationRecord(
+  page: number,
+): Promise<{ entries: Page<RecordEntry>; months: RecordMonthCount[] }> {
+  "use cache";
+  cacheLife("shared");
+  // A review deleted or unpublished by its author leaves the record too.
+  cacheTag(tags.moderationRecord, tags.reviews);
+  const [entries, months] = await Promise.all([listRecordEntries(page), countRecordByMonth()]);
+  return { entries, months };
+}
+
+/** The record's entry for one removed comment, which its tombstone links to. */
+export async function readCommentRecordEntry(commentId: number): Promise<RecordEntry | null> {
+  "use cache";
+  cacheLife("shared");
+  cacheTag(tags.moderationRecord, tags.reviews);
+  return getCommentRecordEntry(commentId);
 }

@@ -26,6 +26,8 @@ export const tags = {
   watchlist: (memberId: string) => `watchlist:${memberId}`,
   /** A member's diary page and its counts per year. */
   diary: (memberId: string) => `diary:${memberId}`,
+  /** The public moderation record: removed comments and hidden reviews, by rule and month. */
+  moderationRecord: "moderation-record",
 } as const;
 
 export type Tag = string;

@@ -2,6 +2,7 @@ import "server-only";
 import { formatRating } from "@/lib/ratings/scale";
 import type { FeedReview } from "@/lib/reviews/queries";
 import { filmLabel } from "@/lib/text";
+import { withoutSpoilers } from "@/lib/markdown/spoilers";
 
 /**
  * Text for XML: the five special characters escaped, and characters XML 1.0
@@ -78,7 +79,7 @@ export function reviewToRssItem(review: FeedReview, origin: string): RssItem {
   const verdictLine = `<p><strong>My Rating:${escapeXml(rating) || " not rated"}</strong> – ${escapeXml(review.verdict)}</p>`;
   const body = review.containsSpoilers
     ? "<p><em>This review contains spoilers. Read it on Marquee.</em></p>"
-    : review.html;
+    : withoutSpoilers(review.html);
   return {
     title: `${review.author.name} on ${film}:${rating || " review"}`,
     link: `${origin}/reviews/${review.id}`,

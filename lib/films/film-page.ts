@@ -16,6 +16,8 @@ export interface FilmPageData {
   reviews: ReviewPage<FilmReviewItem>;
   /** How many members have the film on their watchlist ("On 12 watchlists"). */
   watchlistCount?: number;
+  /** Each author's rating distribution on this page of reviews, by handle (lib/cache/reads adds it). */
+  calibrations?: Record<string, Histogram>;
 }
 
 /**

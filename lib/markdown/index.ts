@@ -10,6 +10,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { cutExcerpt } from "./excerpt";
 import { markdownLimitProblem } from "./limits";
+import { isSpoilerLabel, remarkSpoilers, SPOILER_CLASSES, spoilerControl, spoilerHandler } from "./spoilers";
 
 /**
  * Members write reviews in Markdown. What reaches a page is built only from
@@ -17,7 +18,12 @@ import { markdownLimitProblem } from "./limits";
  * sanitizer runs last, after every step that makes HTML, against an allow-list.
  */
 
-/** Tags members' Markdown may never produce: images and form controls. */
+/**
+ * Tags members' Markdown may never produce: images and form controls. The
+ * one exception is the checkbox of a spoiler mark, which the renderer adds
+ * itself after every other input became text (rehypeBeforeSanitize), and
+ * which the schema below lets through as a bare checkbox with its class.
+ */
 const FORBIDDEN_TAGS = new Set(["img", "picture", "source", "input", "video", "audio", "iframe"]);
 
 const LINK_REL = ["nofollow", "ugc", "noopener"];
@@ -32,15 +38,24 @@ const globalAttributes = (defaultSchema.attributes?.["*"] ?? []).filter(
 
 export const markdownSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !FORBIDDEN_TAGS.has(tag)),
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((tag) => !FORBIDDEN_TAGS.has(tag)), "label", "input"],
   attributes: {
     ...defaultSchema.attributes,
     "*": globalAttributes,
     a: [...(defaultSchema.attributes?.a ?? []), ["rel", ...LINK_REL]],
     img: [],
-    input: [],
+    input: [
+      ["type", "checkbox"],
+      ["className", SPOILER_CLASSES.toggle],
+    ],
+    label: [["className", SPOILER_CLASSES.root], "dataSpoiler"],
+    span: [
+      ["className", SPOILER_CLASSES.cover, SPOILER_CLASSES.text, SPOILER_CLASSES.whenHidden, SPOILER_CLASSES.whenShown],
+      ["ariaHidden", "true"],
+    ],
   },
-  required: {},
+  // Any input that reaches the sanitizer is a checkbox, whatever made it.
+  required: { input: { type: "checkbox" } },
   clobber: ["ariaDescribedBy", "ariaLabelledBy", "id", "name"],
   clobberPrefix: CLOBBER_PREFIX,
 };
@@ -138,15 +153,24 @@ function rehypeBeforeSanitize() {
   };
 }
 
+/** After rehypeBeforeSanitize (which turns every other input into text): each spoiler gets its checkbox. */
+function rehypeSpoilerControls() {
+  return (tree: HastRoot) => {
+    visitElements(tree, (element) => (isSpoilerLabel(element) ? [spoilerControl(element)] : null));
+  };
+}
+
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkImagesAsLinks)
+  .use(remarkSpoilers)
   // No allowDangerousHtml: raw HTML in the Markdown is dropped here. No
   // prefix either: the sanitizer prefixes every id once, and hrefs follow.
-  .use(remarkRehype, { clobberPrefix: "" })
+  .use(remarkRehype, { clobberPrefix: "", handlers: spoilerHandler })
   .use(rehypeExternalLinks, { rel: LINK_REL, protocols: ["http", "https", "mailto"] })
   .use(rehypeBeforeSanitize)
+  .use(rehypeSpoilerControls)
   .use(rehypeSanitize, markdownSchema)
   .use(rehypeStringify)
   .freeze();
@@ -159,7 +183,7 @@ const plainProcessor = unified().use(rehypeSanitize, markdownSchema).use(rehypeS
  * HTML of an older version is rendered again (on read, or by
  * `npm run markdown:rerender`).
  */
-export const MARKDOWN_RENDERER_VERSION = 1;
+export const MARKDOWN_RENDERER_VERSION = 2;
 
 /** Deeper than anything the limits let through; the later steps recurse, so nothing deeper reaches them. */
 const MAX_TREE_DEPTH = 100;
@@ -222,7 +246,10 @@ export function countLinks(html: string): number {
   return html.match(/<a\s[^>]*?href="(?!#)/g)?.length ?? 0;
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkSpoilers).freeze();
+
+/** What an excerpt says in place of a spoiler's words. */
+export const SPOILER_IN_EXCERPT = "[spoiler]";
 
 /** The words of a Markdown tree without its syntax; iterative, in document order. */
 function plainText(tree: MdastNodes): string {
@@ -235,6 +262,10 @@ function plainText(tree: MdastNodes): string {
     }
     const node = item;
     if (node.type === "html") continue;
+    if (node.type === "spoiler") {
+      parts.push(SPOILER_IN_EXCERPT);
+      continue;
+    }
     if ("value" in node && typeof node.value === "string") parts.push(node.value);
     else if (node.type === "image") parts.push(node.alt ?? "");
     else if ("children" in node) {
@@ -257,7 +288,7 @@ export function markdownExcerpt(source: string, maxLength = 280): string {
   let text = source;
   if (markdownLimitProblem(source) === null) {
     try {
-      text = plainText(parser.parse(source));
+      text = plainText(parser.runSync(parser.parse(source)) as MdastRoot);
     } catch {
       // The text as typed is a fine excerpt of Markdown the parser cannot read.
     }

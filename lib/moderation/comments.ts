@@ -60,10 +60,17 @@ type Changed<T = object> = T & { changed: Tag[] };
  * reason"; the text is kept so it can be restored. Resolves its open reports.
  */
 export function removeComment(actor: CurrentUser, input: z.input<typeof removeCommentSchema>) {
-  return moderate(actor, removeCommentSchema, input, async (tx, { commentId, reason }, moderator, log) => {
+  return moderate(actor, removeCommentSchema, input, async (tx, { commentId, rule, reason }, moderator, log) => {
     const [comment] = await tx
       .update(comments)
-      .set({ removedAt: new Date(), removedById: moderator.id, removalReason: reason, heldAt: null, heldReason: null })
+      .set({
+        removedAt: new Date(),
+        removedById: moderator.id,
+        removalReason: reason,
+        removalRule: rule,
+        heldAt: null,
+        heldReason: null,
+      })
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment is already removed or no longer exists.");
@@ -77,11 +84,12 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
       targetType: "comment",
       targetId: String(commentId),
       reason,
+      rule,
       details: { reviewId: comment.reviewId, reportsResolved: resolved.length },
     });
     return ok<Changed<{ reviewId: number }>>({
       reviewId: comment.reviewId,
-      changed: [tags.review(comment.reviewId), tags.moderation],
+      changed: [tags.review(comment.reviewId), tags.moderation, tags.moderationRecord],
     });
   });
 }
@@ -91,7 +99,7 @@ export function restoreComment(actor: CurrentUser, input: z.input<typeof restore
   return moderate(actor, restoreCommentSchema, input, async (tx, { commentId, reason }, _moderator, log) => {
     const [comment] = await tx
       .update(comments)
-      .set({ removedAt: null, removedById: null, removalReason: null })
+      .set({ removedAt: null, removedById: null, removalReason: null, removalRule: null })
       .where(and(eq(comments.id, commentId), isNotNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment is not removed.");
@@ -104,7 +112,7 @@ export function restoreComment(actor: CurrentUser, input: z.input<typeof restore
     });
     return ok<Changed<{ reviewId: number }>>({
       reviewId: comment.reviewId,
-      changed: [tags.review(comment.reviewId), tags.moderation],
+      changed: [tags.review(comment.reviewId), tags.moderation, tags.moderationRecord],
     });
   });
 }
@@ -153,14 +161,14 @@ export function dismissReports(actor: CurrentUser, input: z.input<typeof dismiss
 
 /** Hides a published review from everyone but its author and moderators, with a reason. */
 export function hideReview(actor: CurrentUser, input: z.input<typeof hideReviewSchema>) {
-  return moderate(actor, hideReviewSchema, input, async (tx, { reviewId, reason }, moderator, log) => {
+  return moderate(actor, hideReviewSchema, input, async (tx, { reviewId, rule, reason }, moderator, log) => {
     const [review] = await tx
       .update(reviews)
-      .set({ status: "hidden", hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: reason })
+      .set({ status: "hidden", hiddenAt: new Date(), hiddenById: moderator.id, hiddenReason: reason, hiddenRule: rule })
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "published")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "Only a published review can be hidden.");
-    await log({ action: "review.hide", targetType: "review", targetId: String(reviewId), reason });
+    await log({ action: "review.hide", targetType: "review", targetId: String(reviewId), reason, rule });
     return ok<Changed<{ filmId: number }>>({ filmId: review.filmId, changed: reviewChanges(reviewId, review) });
   });
 }
@@ -170,7 +178,7 @@ export function restoreReview(actor: CurrentUser, input: z.input<typeof restoreR
   return moderate(actor, restoreReviewSchema, input, async (tx, { reviewId, reason }, _moderator, log) => {
     const [review] = await tx
       .update(reviews)
-      .set({ status: "published", hiddenAt: null, hiddenById: null, hiddenReason: null })
+      .set({ status: "published", hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenRule: null })
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "hidden")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "That review is not hidden.");
@@ -180,5 +188,12 @@ export function restoreReview(actor: CurrentUser, input: z.input<typeof restoreR
 }
 
 function reviewChanges(reviewId: number, review: { filmId: number; authorId: string }): Tag[] {
-  return [tags.review(reviewId), tags.film(review.filmId), tags.member(review.authorId), tags.reviews, tags.moderation];
+  return [
+    tags.review(reviewId),
+    tags.film(review.filmId),
+    tags.member(review.authorId),
+    tags.reviews,
+    tags.moderation,
+    tags.moderationRecord,
+  ];
 }

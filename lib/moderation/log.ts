@@ -16,6 +16,8 @@ export interface ModerationAction {
   targetType: string;
   targetId: string;
   reason?: string | null;
+  /** The house rule cited by a removal or a hide (lib/moderation/rules). */
+  rule?: string | null;
   details?: Record<string, unknown> | null;
 }
 
@@ -35,6 +37,7 @@ export async function recordModerationAction(db: DatabaseOrTransaction, entry: M
       targetType: entry.targetType,
       targetId: entry.targetId,
       reason: entry.reason ?? null,
+      rule: entry.rule ?? null,
       details: entry.details ?? null,
     })
     .returning({ id: moderationLog.id });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { normalizeForMatching } from "@/lib/text";
 import { ROLES } from "@/lib/auth/roles";
 import { idField } from "@/lib/params";
+import { RULE_KEYS } from "./rules";
 
 /**
  * The moderation and admin forms' schemas, shared by the browser and the
@@ -25,15 +26,18 @@ export function reasonOr(fallback: string) {
   );
 }
 
+/** The house rule a removal or a hide cites (lib/moderation/rules); nothing off the list is accepted. */
+export const ruleSchema = z.enum(RULE_KEYS, { error: "Choose the rule that was broken." });
+
 const commentId = idField("That comment does not exist.");
 const reviewId = idField("That review does not exist.");
 const handle = z.string({ error: "Choose a member." }).trim().toLowerCase().min(1, "Choose a member.");
 
-export const removeCommentSchema = z.object({ commentId, reason: reasonSchema });
+export const removeCommentSchema = z.object({ commentId, rule: ruleSchema, reason: reasonSchema });
 export const restoreCommentSchema = z.object({ commentId, reason: reasonOr("Restored after review") });
 export const approveCommentSchema = z.object({ commentId });
 export const dismissReportsSchema = z.object({ commentId, reason: reasonOr("No rule broken") });
-export const hideReviewSchema = z.object({ reviewId, reason: reasonSchema });
+export const hideReviewSchema = z.object({ reviewId, rule: ruleSchema, reason: reasonSchema });
 export const restoreReviewSchema = z.object({ reviewId, reason: reasonOr("Restored after review") });
 /**
  * A suspension's optional last day, from a date field ("2027-01-12"): the

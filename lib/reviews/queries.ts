@@ -7,6 +7,7 @@ import type { ReviewStatus } from "@/db/schema";
 import { markdownExcerpt, MARKDOWN_RENDERER_VERSION } from "@/lib/markdown";
 import { htmlExcerpt } from "@/lib/markdown/excerpt";
 import { htmlOfRows } from "@/lib/markdown/stored";
+import type { Histogram } from "@/lib/ratings/histogram";
 import { REVIEWS_PAGE_SIZE, type ReviewSort } from "./params";
 import { paginate, type Page } from "@/lib/pagination";
 
@@ -175,6 +176,8 @@ export interface ReviewDetail {
   editedAt: Date | null;
   /** Why a moderator hid it: shown to its author and moderators only (the page decides). */
   hiddenReason: string | null;
+  /** The author's rating distribution, for the calibration line beside their rating (lib/cache/reads adds it). */
+  authorRatings?: Histogram;
 }
 
 /**

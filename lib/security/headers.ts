@@ -121,13 +121,22 @@ export function securityHeaders(options: { https: boolean }): { key: string; val
 export const SIGNED_IN_ONLY_PAGES = [
   /^\/account(\/delete|\/import(\/.*)?)?$/,
   /^\/admin(\/.*)?$/,
-  /^\/moderation(\/.*)?$/,
+  // The public moderation record and the house rules are for everyone, visitors too.
+  /^\/moderation(?!\/(?:record|rules)(?:\/|$))(\/.*)?$/,
   /^\/films\/[^/]+\/review$/,
   /^\/reviews\/[^/]+\/reply\/[^/]+$/,
   /^\/reviews\/[^/]+\/unpublished$/,
 ];
 
-const PER_REQUEST_PAGES = [/^\/$/, /^\/films$/, /^\/reviews$/, /^\/members$/, /^\/signin$/, ...SIGNED_IN_ONLY_PAGES];
+const PER_REQUEST_PAGES = [
+  /^\/$/,
+  /^\/films$/,
+  /^\/reviews$/,
+  /^\/members$/,
+  /^\/signin$/,
+  ...SIGNED_IN_ONLY_PAGES,
+  /^\/moderation\/record$/,
+];
 
 export function rendersPerRequest(pathname: string): boolean {
   return PER_REQUEST_PAGES.some((pattern) => pattern.test(pathname));

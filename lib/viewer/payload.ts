@@ -6,6 +6,7 @@ import { listSigningAccounts } from "@/lib/comments/signing";
 import { getFollowState } from "@/lib/follows/queries";
 import { getMemberStanding } from "@/lib/members/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
+import { hasSeenFilm, hasSeenFilmOfReview } from "@/lib/ratings/seen";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
 import { isOnWatchlist } from "@/lib/watchlist/queries";
 import { viewerScope, type ViewerPayload } from "./schema";
@@ -13,16 +14,18 @@ import { viewerScope, type ViewerPayload } from "./schema";
 /**
  * The viewer payload for `member` reading the page at `path`: nothing but
  * `member: null` for a visitor (no query), and for a member at most two small
- * queries besides the session's. On a member's page only a moderator gets
- * that member's suspension.
+ * queries besides the session's, and one more run beside them: whether they
+ * have seen the page's film, so its spoiler marks open for them. On a
+ * member's page only a moderator gets that member's suspension.
  */
 export async function buildViewerPayload(member: CurrentUser | null, path: string): Promise<ViewerPayload> {
   if (!member) return { member: null };
   const scope = viewerScope(path);
   if (scope && "review" in scope) {
-    const [liked, signing] = await Promise.all([
+    const [liked, signing, seen] = await Promise.all([
       hasLiked(member.id, scope.review),
       isPoster(member) ? listSigningAccounts(member.id) : Promise.resolve([]),
+      hasSeenFilmOfReview(member.id, scope.review),
     ]);
     return {
       member,
@@ -30,17 +33,22 @@ export async function buildViewerPayload(member: CurrentUser | null, path: strin
         id: scope.review,
         liked,
         signing: signing.map((account) => ({ ...account, name: providerName(account.provider) })),
+        seen,
       },
     };
   }
   if (scope && "film" in scope) {
     const film = await readFilm(scope.film);
     if (!film) return { member };
-    const [state, onWatchlist] = await Promise.all([
+    const [state, onWatchlist, seen] = await Promise.all([
       getViewerFilmState(member.id, film.id),
       isOnWatchlist(member.id, film.id),
+      hasSeenFilm(member.id, film.id),
     ]);
-    return { member, film: { slug: film.slug, halfStars: state.halfStars, review: state.review, onWatchlist } };
+    return {
+      member,
+      film: { slug: film.slug, halfStars: state.halfStars, review: state.review, onWatchlist, seen },
+    };
   }
   if (scope && "member" in scope) {
     const [standing, follow] = await Promise.all([

@@ -16,9 +16,17 @@ export interface ViewerPayload {
     review: { id: number; status: "draft" | "published" | "hidden" } | null;
     /** Whether the film is on the member's watchlist. */
     onWatchlist?: boolean;
+    /** Whether the member rated or logged the film: its spoiler marks open for them. */
+    seen?: boolean;
   };
   /** On a review page: whether the member likes it, and the accounts that can sign their comments, current first. */
-  review?: { id: number; liked: boolean; signing: { provider: string; providerAccountId: string; name: string }[] };
+  review?: {
+    id: number;
+    liked: boolean;
+    signing: { provider: string; providerAccountId: string; name: string }[];
+    /** Whether the member rated or logged the review's film: its spoiler marks open for them. */
+    seen?: boolean;
+  };
   /**
    * On a member's page, for a moderator only: whether that member is
    * suspended, why and until when (ISO time; null: until lifted). Nobody else

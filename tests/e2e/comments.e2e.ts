@@ -102,6 +102,7 @@ describe("the conversation under a review", () => {
     await screenshot(moderator.page, "moderation-queue");
     await expectNoAxeViolations(moderator.page);
     await item.getByRole("button", { name: "Remove comment", exact: true }).click();
+    await item.getByLabel("Rule broken").selectOption("personal-attack");
     await item.getByLabel("Reason shown in the thread").fill("Personal attack");
     await item.getByRole("button", { name: "Remove", exact: true }).click();
     // Removing resolves the reports, so the comment leaves the queue.

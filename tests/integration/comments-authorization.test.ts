@@ -139,7 +139,7 @@ const ACTIONS: Action[] = [
   {
     name: "remove a comment",
     allowed: moderators,
-    setup: async () => formOf({ commentId: await targetComment(), reason: "Personal attack" }),
+    setup: async () => formOf({ commentId: await targetComment(), rule: "personal-attack", reason: "Personal attack" }),
     act: (form) => removeCommentAction(null, form),
   },
   {
@@ -165,7 +165,7 @@ const ACTIONS: Action[] = [
     allowed: moderators,
     setup: async () => {
       await setReviewStatus("published")();
-      return formOf({ reviewId, reason: "Plagiarised text" });
+      return formOf({ reviewId, rule: "spam", reason: "Plagiarised text" });
     },
     act: (form) => hideReviewAction(null, form),
     after: setReviewStatus("published"),

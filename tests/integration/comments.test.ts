@@ -179,7 +179,9 @@ describe("reading a thread", () => {
   it("shows a removed comment as a tombstone with the reason, keeps the text, and restores it", async () => {
     const reviewId = await newReview();
     const id = await post(jonas, reviewId, "Something rude");
-    expect((await removeComment(rosa, { commentId: id, reason: "Personal attack" })).ok).toBe(true);
+    expect((await removeComment(rosa, { commentId: id, rule: "personal-attack", reason: "Personal attack" })).ok).toBe(
+      true,
+    );
     const asReader = await getThreadPage(reviewId, 1, maya);
     expect(asReader!.threads[0]).toMatchObject({ state: "removed", html: null, removalReason: "Personal attack" });
     expect(asReader!.count).toBe(0);
@@ -325,7 +327,7 @@ describe("counts", () => {
       } else if (choice < 7) {
         await deleteComment(target.author, { commentId: target.id });
       } else if (choice < 9) {
-        await removeComment(rosa, { commentId: target.id, reason: "Random removal" });
+        await removeComment(rosa, { commentId: target.id, rule: "off-topic", reason: "Random removal" });
       } else {
         await restoreComment(rosa, { commentId: target.id, reason: "Random restore" });
       }

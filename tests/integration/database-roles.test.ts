@@ -128,7 +128,7 @@ describe.skipIf(!onServer)("the app's database role on PostgreSQL (skipped on PG
       expect(posted).toMatchObject({ ok: true });
       const commentId = posted.ok ? posted.value.commentId : 0;
       expect(await reportComment(author, { commentId, reason: "spam" })).toMatchObject({ ok: true });
-      expect(await removeComment(moderator, { commentId, reason: "Spam." })).toMatchObject({ ok: true });
+      expect(await removeComment(moderator, { commentId, rule: "spam", reason: "Spam." })).toMatchObject({ ok: true });
       const [removed] = await appDb
         .select({ removalReason: comments.removalReason })
         .from(comments)

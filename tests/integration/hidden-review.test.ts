@@ -20,7 +20,7 @@ describe("a hidden review's reason", () => {
     const [review] = await t.db.select({ id: reviews.id }).from(reviews).where(eq(reviews.authorId, maya!.id)).limit(1);
     expect(await listHiddenReviewsOf(maya!.id)).toEqual([]);
 
-    const hidden = await hideReview(rosa, { reviewId: review!.id, reason: "Copied from another site" });
+    const hidden = await hideReview(rosa, { reviewId: review!.id, rule: "spam", reason: "Copied from another site" });
     expect(hidden.ok).toBe(true);
     expect((await getReview(review!.id))!.hiddenReason).toBe("Copied from another site");
     const listed = await listHiddenReviewsOf(maya!.id);

@@ -52,7 +52,7 @@ describe("the moderation queue", () => {
     expect(queue.items[0]).toMatchObject({ held: true, heldReason: "it has three or more links", reports: [] });
     expect(queue.items[1]).toMatchObject({ held: false, heldReason: null });
 
-    expect((await removeComment(rosa, { commentId: first.id, reason: "Advertising" })).ok).toBe(true);
+    expect((await removeComment(rosa, { commentId: first.id, rule: "spam", reason: "Advertising" })).ok).toBe(true);
     expect((await dismissReports(rosa, { commentId: second.id, reason: "Fair criticism" })).ok).toBe(true);
     const after = await getModerationQueue(1);
     expect(after.items.map((i) => i.commentId)).toEqual([held.id]);
@@ -60,7 +60,7 @@ describe("the moderation queue", () => {
 
   it("logs each action with its moderator and filters the log", async () => {
     const target = await comment("To be removed");
-    await removeComment(rosa, { commentId: target.id, reason: "Off-topic rant" });
+    await removeComment(rosa, { commentId: target.id, rule: "off-topic", reason: "Off-topic rant" });
     const all = await listModerationLog({ page: 1 });
     expect(all.items[0]).toMatchObject({
       actorLabel: "@rosa",

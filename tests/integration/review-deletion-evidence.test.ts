@@ -51,7 +51,9 @@ async function reviewWithModeratedThread(title: string) {
   expect(await reportComment(reporter, { commentId: abusiveId, reason: "abuse", note: "Name-calling." })).toMatchObject(
     { ok: true },
   );
-  expect(await removeComment(moderator, { commentId: abusiveId, reason: "Personal attack." })).toMatchObject({
+  expect(
+    await removeComment(moderator, { commentId: abusiveId, rule: "personal-attack", reason: "Personal attack." }),
+  ).toMatchObject({
     ok: true,
   });
   return { author, film, reviewId, abusiveId, ordinaryId: ordinary.value.commentId };
@@ -125,7 +127,7 @@ describe("deleting a review keeps its moderation record", () => {
 
   it("keeps a hidden review's own text, and writes nothing for a review no moderator touched", async () => {
     const { author, reviewId } = await reviewWithModeratedThread("Hidden Then Deleted");
-    expect(await hideReview(moderator, { reviewId, reason: "Plagiarised." })).toMatchObject({ ok: true });
+    expect(await hideReview(moderator, { reviewId, rule: "spam", reason: "Plagiarised." })).toMatchObject({ ok: true });
     signInAs(author);
     await expect(deleteReviewAction(null, form({ reviewId }))).rejects.toBeInstanceOf(Redirected);
     expect((await evidenceFor(reviewId))!.evidence!.review).toMatchObject({

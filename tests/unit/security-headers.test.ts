@@ -112,10 +112,21 @@ describe("which pages get a nonce", () => {
       "/account/import/3",
       "/admin/blocklist",
       "/moderation",
+      "/moderation/log",
+      "/moderation/recording",
+      "/moderation/record",
     ]) {
       expect(rendersPerRequest(path), path).toBe(true);
     }
-    for (const path of ["/films/her", "/reviews/1", "/members/maya", "/people/spike-jonze", "/account/deleted"]) {
+    for (const path of [
+      "/films/her",
+      "/reviews/1",
+      "/members/maya",
+      "/people/spike-jonze",
+      "/account/deleted",
+      "/moderation/record/comments/12",
+      "/moderation/rules",
+    ]) {
       expect(rendersPerRequest(path), path).toBe(false);
     }
     expect(rendersPerRequest("/films/her/review")).toBe(true);

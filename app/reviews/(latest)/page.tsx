@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SiteReviewCard } from "@/components/reviews/site-review-card";
 import { PageStatus, Pagination } from "@/components/ui/pagination";
-import { readLatestReviews } from "@/lib/cache/reads";
+import { readLatestReviews, readRatingDistributions } from "@/lib/cache/reads";
 import { parsePage } from "@/lib/params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,6 +26,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
   await connection();
   const page = parsePage((await searchParams).page);
   const result = await readLatestReviews(page);
+  const distributions = await readRatingDistributions(result.items.map((review) => review.author.handle));
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">Latest reviews</h1>
@@ -39,7 +40,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Sear
         <ol aria-label="Reviews" className="space-y-8">
           {result.items.map((review) => (
             <li key={review.id}>
-              <SiteReviewCard review={review} headingLevel={2} />
+              <SiteReviewCard review={review} headingLevel={2} authorRatings={distributions[review.author.handle]} />
             </li>
           ))}
         </ol>

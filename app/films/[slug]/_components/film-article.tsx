@@ -199,6 +199,7 @@ export function FilmArticle({ data, reviewList }: { data: FilmPageData; reviewLi
             items={reviews.items.map((review) => ({
               ...review,
               heading: { text: review.author.name, href: `/members/${review.author.handle}` },
+              calibration: { handle: review.author.handle, histogram: data.calibrations?.[review.author.handle] },
             }))}
           />
         ) : reviews.total > 0 ? (

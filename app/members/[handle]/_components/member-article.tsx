@@ -97,6 +97,7 @@ export async function MemberArticle({ member, page }: { member: MemberProfile; p
                 text: filmLabel(review.film),
                 href: `/films/${review.film.slug}`,
               },
+              calibration: { handle: member.handle, histogram: memberHistogram },
             }))}
           />
         ) : reviews.total > 0 ? (

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { FilmPoster } from "@/components/films/film-poster";
 import { ReviewBody } from "@/components/reviews/review-body";
 import { ReviewViewerPanel } from "@/components/reviews/review-viewer-panel";
+import { SpoilerOpener } from "@/components/markdown/spoiler-opener";
+import { CalibrationNote } from "@/components/ratings/calibration-note";
 import { VerdictLine } from "@/components/reviews/verdict-line";
 import { JsonLd } from "@/components/seo/json-ld";
 import { hideReviewAction, restoreReviewAction } from "@/app/(moderation)/moderation/actions";
@@ -66,6 +68,7 @@ export function ReviewArticle({
   const showBody = published || !shared;
   return (
     <article className="mx-auto max-w-3xl space-y-8">
+      <SpoilerOpener />
       <header className="flex gap-5">
         <FilmPoster title={review.film.title} year={review.film.year} size="sm" />
         <div className="min-w-0 space-y-2">
@@ -122,6 +125,16 @@ export function ReviewArticle({
 
       <footer className="space-y-4 border-t border-[var(--color-line)] pt-4">
         {showBody ? <VerdictLine halfStars={review.halfStars} verdict={review.verdict} /> : null}
+        {showBody ? (
+          <p>
+            <CalibrationNote
+              id={`review-${review.id}-calibration`}
+              halfStars={review.halfStars}
+              handle={review.author.handle}
+              histogram={review.authorRatings}
+            />
+          </p>
+        ) : null}
         <ReviewViewerPanel
           review={{
             id: review.id,
