@@ -24,7 +24,7 @@ describe("watchlist and diary", () => {
     await page.getByRole("button", { name: "Remove Her (2013) from your watchlist" }).waitFor();
     await expect
       .poll(() => page.getByRole("navigation", { name: "Member pages" }).getByRole("link").allTextContents())
-      .toEqual(["Profile", "Diary", "Watchlist", "Lists"]);
+      .toEqual(["Profile", "Diary", "Watchlist", "Lists", "Activity"]);
     await expectNoAxeViolations(page);
     await expectFitsPhone(page);
 
