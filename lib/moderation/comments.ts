@@ -5,6 +5,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { notifyModeration } from "@/lib/notifications/write";
 import { authorize, type Moderator } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction, type ModerationAction } from "./log";
@@ -65,8 +66,15 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
       .update(comments)
       .set({ removedAt: new Date(), removedById: moderator.id, removalReason: reason, heldAt: null, heldReason: null })
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
-      .returning({ reviewId: comments.reviewId });
+      .returning({ reviewId: comments.reviewId, authorId: comments.authorId });
     if (!comment) return fail("conflict", "That comment is already removed or no longer exists.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: comment.authorId,
+      reviewId: comment.reviewId,
+      commentId,
+      reason: `A moderator removed your comment. Reason: ${reason}`,
+    });
     const resolved = await tx
       .update(commentReports)
       .set({ resolvedAt: new Date(), resolvedById: moderator.id, resolution: "removed" })
@@ -88,13 +96,20 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
 
 /** Puts a removed comment back as it was. */
 export function restoreComment(actor: CurrentUser, input: z.input<typeof restoreCommentSchema>) {
-  return moderate(actor, restoreCommentSchema, input, async (tx, { commentId, reason }, _moderator, log) => {
+  return moderate(actor, restoreCommentSchema, input, async (tx, { commentId, reason }, moderator, log) => {
     const [comment] = await tx
       .update(comments)
       .set({ removedAt: null, removedById: null, removalReason: null })
       .where(and(eq(comments.id, commentId), isNotNull(comments.removedAt), isNull(comments.deletedAt)))
-      .returning({ reviewId: comments.reviewId });
+      .returning({ reviewId: comments.reviewId, authorId: comments.authorId });
     if (!comment) return fail("conflict", "That comment is not removed.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: comment.authorId,
+      reviewId: comment.reviewId,
+      commentId,
+      reason: withReason("A moderator restored your comment.", reason),
+    });
     await log({
       action: "comment.restore",
       targetType: "comment",
@@ -160,6 +175,12 @@ export function hideReview(actor: CurrentUser, input: z.input<typeof hideReviewS
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "published")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "Only a published review can be hidden.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: review.authorId,
+      reviewId,
+      reason: `A moderator hid your review. Reason: ${reason}`,
+    });
     await log({ action: "review.hide", targetType: "review", targetId: String(reviewId), reason });
     return ok<Changed<{ filmId: number }>>({ filmId: review.filmId, changed: reviewChanges(reviewId, review) });
   });
@@ -167,13 +188,19 @@ export function hideReview(actor: CurrentUser, input: z.input<typeof hideReviewS
 
 /** Publishes a hidden review again. */
 export function restoreReview(actor: CurrentUser, input: z.input<typeof restoreReviewSchema>) {
-  return moderate(actor, restoreReviewSchema, input, async (tx, { reviewId, reason }, _moderator, log) => {
+  return moderate(actor, restoreReviewSchema, input, async (tx, { reviewId, reason }, moderator, log) => {
     const [review] = await tx
       .update(reviews)
       .set({ status: "published", hiddenAt: null, hiddenById: null, hiddenReason: null })
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "hidden")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "That review is not hidden.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: review.authorId,
+      reviewId,
+      reason: withReason("A moderator restored your review.", reason),
+    });
     await log({ action: "review.restore", targetType: "review", targetId: String(reviewId), reason });
     return ok<Changed<{ filmId: number }>>({ filmId: review.filmId, changed: reviewChanges(reviewId, review) });
   });
@@ -181,4 +208,9 @@ export function restoreReview(actor: CurrentUser, input: z.input<typeof restoreR
 
 function reviewChanges(reviewId: number, review: { filmId: number; authorId: string }): Tag[] {
   return [tags.review(reviewId), tags.film(review.filmId), tags.member(review.authorId), tags.reviews, tags.moderation];
+}
+
+/** A notice's sentence, with the moderator's reason when they gave one. */
+function withReason(what: string, reason: string | null | undefined): string {
+  return reason ? `${what} Reason: ${reason}` : what;
 }

@@ -23,6 +23,8 @@ export interface ViewerPayload {
    * is told, and the shared page never says it.
    */
   profile?: { handle: string; suspension: { reason: string | null; until: string | null } | null };
+  /** For a member: how many of their notifications are unread (the header's Notifications link). */
+  unread?: number;
 }
 
 /** The address of the payload for the page at `path`. */
