@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import { comments, films, notifications, notificationSettings, reviews, users } from "@/db/schema";
 import { paginate, pageWindow, type Page } from "@/lib/pagination";
+import { reviewThreadHref } from "@/lib/reviews/params";
 import { defaultSetting, NOTIFICATION_KINDS, NOTIFICATIONS_PAGE_SIZE, type NotificationKindName } from "./schema";
 
 export interface NotificationItem {
@@ -29,7 +30,7 @@ function hrefOf(row: {
   actorHandle: string | null;
 }): string {
   if (row.reviewId !== null && row.commentId !== null) {
-    return `/reviews/${row.reviewId}/threads/${row.threadRootId ?? row.commentId}#comment-${row.commentId}`;
+    return `${reviewThreadHref(row.reviewId, row.threadRootId ?? row.commentId, 1)}#comment-${row.commentId}`;
   }
   if (row.reviewId !== null) return `/reviews/${row.reviewId}`;
   if (row.kind === "follow" && row.actorHandle) return `/members/${row.actorHandle}`;

@@ -7,6 +7,7 @@ import type { Tag } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
 import { authorize } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
+import { reviewThreadHref } from "@/lib/reviews/params";
 import { siteUrl } from "@/lib/site";
 import { replyMail } from "./mail-text";
 import {
@@ -105,7 +106,7 @@ export async function notifyReply(
     commentId: reply.commentId,
   });
   if (!delivered.mailTo || !reply.parentAuthorId || !env().SMTP_URL) return;
-  const link = `${siteUrl()}/reviews/${reply.reviewId}/threads/${reply.threadRootId}#comment-${reply.commentId}`;
+  const link = `${siteUrl()}${reviewThreadHref(reply.reviewId, reply.threadRootId, 1)}#comment-${reply.commentId}`;
   const mail = replyMail({ recipientId: reply.parentAuthorId, actorName: reply.actor.name, body: reply.body, link });
   await tx.insert(mailOutbox).values({
     recipientId: reply.parentAuthorId,
