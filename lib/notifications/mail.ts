@@ -98,7 +98,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         headers: mailOutbox.headers,
         attempts: mailOutbox.attempts,
       });
-    return { db, rows };
+    // UPDATE … RETURNING keeps no order: send the oldest first, as they were queued.
+    return { db, rows: rows.sort((a, b) => a.id - b.id) };
   }
 
   async function sendDue(): Promise<number> {
