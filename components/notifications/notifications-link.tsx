@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useViewer } from "@/components/viewer/viewer-context";
-import { unreadLabel } from "@/lib/notifications/schema";
 
 /**
  * The header's "Notifications" link with the member's unread count, drawn in
@@ -13,21 +12,21 @@ export function NotificationsLink() {
   const viewer = useViewer();
   if (!viewer?.member) return null;
   const unread = viewer.unread ?? 0;
+  // Heard as "Notifications, 3 unread"; seen as "Notifications" and a badge with the count.
   return (
-    <Link
-      href="/notifications"
-      aria-label={unreadLabel(unread)}
-      className="inline-flex items-center gap-1 text-sm hover:underline"
-    >
-      <span aria-hidden="true">Notifications</span>
+    <Link href="/notifications" className="inline-flex items-center gap-1 text-sm hover:underline">
+      Notifications
       {unread > 0 ? (
-        <span
-          aria-hidden="true"
-          className="rounded-full bg-[var(--color-accent)] px-1.5 text-xs font-semibold text-[var(--color-accent-ink)]"
-        >
-          {unread > 99 ? "99+" : unread}
-        </span>
-      ) : null}
+        <>
+          <span className="sr-only">, </span>
+          <span className="rounded-full bg-[var(--color-accent)] px-1.5 text-xs font-semibold text-[var(--color-accent-ink)]">
+            {unread > 99 ? "99+" : unread}
+          </span>
+          <span className="sr-only"> unread</span>
+        </>
+      ) : (
+        <span className="sr-only">, none unread</span>
+      )}
     </Link>
   );
 }

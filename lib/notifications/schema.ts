@@ -52,8 +52,3 @@ export const unsubscribeSchema = z.object({
     .min(1, "This unsubscribe link is incomplete; use the link from the e-mail.")
     .max(500, "This unsubscribe link is not one Marquee sent."),
 });
-
-/** "Notifications, 3 unread", as a screen reader hears the header link. */
-export function unreadLabel(unread: number): string {
-  return unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
-}
