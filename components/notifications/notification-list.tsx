@@ -52,7 +52,7 @@ export function NotificationList({ notices, markRead }: { notices: NotificationI
                   label={`Mark as read: ${sentence}`}
                   fields={{ notificationId: notice.id }}
                 >
-                  Mark as read<span className="sr-only">: {sentence}</span>
+                  Mark as read<span className="sr-only"> {sentence}</span>
                 </NoticeForm>
               )}
             </div>

@@ -125,6 +125,8 @@ export const SIGNED_IN_ONLY_PAGES = [
   /^\/films\/[^/]+\/review$/,
   /^\/reviews\/[^/]+\/reply\/[^/]+$/,
   /^\/reviews\/[^/]+\/unpublished$/,
+  /^\/notifications$/,
+  /^\/account\/notifications$/,
 ];
 
 const PER_REQUEST_PAGES = [/^\/$/, /^\/films$/, /^\/reviews$/, /^\/members$/, /^\/signin$/, ...SIGNED_IN_ONLY_PAGES];
