@@ -33,10 +33,11 @@ export const markReadSchema = z.object({
 /** Nothing to fill in: "Mark all as read" is a button. */
 export const markAllReadSchema = z.object({});
 
-const box = z
-  .preprocess((value) => (value === undefined || value === null ? "" : value), z.string())
-  .refine((value) => value === "" || value === "on", "Tick the box or leave it empty.")
-  .transform((value) => value === "on");
+/** A checkbox: "on" when ticked, absent when not; already a boolean when the write parses it again. */
+const box = z.preprocess(
+  (value) => (value === undefined || value === null || value === "" ? false : value === "on" ? true : value),
+  z.boolean({ error: "Tick the box or leave it empty." }),
+);
 
 /** The settings form: one box per kind and channel, named `<kind>.inApp` and `<kind>.email`. */
 export const notificationSettingsSchema = z.object(

@@ -74,8 +74,10 @@ describe("notifications", () => {
     expect(await notices.first().getByRole("button").count()).toBe(0);
 
     // The notice leads to the reply itself.
-    await notices.first().getByRole("link", { name: sentence }).click();
-    await ada.page.waitForURL(new RegExp(`${reviewPath}/threads/\\d+#comment-\\d+$`));
+    const noticeLink = notices.first().getByRole("link", { name: sentence });
+    expect(await noticeLink.getAttribute("href")).toMatch(new RegExp(`^${reviewPath}/threads/\\d+#comment-\\d+$`));
+    await noticeLink.click();
+    await ada.page.waitForURL(new RegExp(`${reviewPath}/threads/\\d+`));
     await commentBy(ada.page, ben.identity.name).waitFor();
 
     await ada.page.goto("/account/notifications");

@@ -7,7 +7,7 @@ import { reloadEnv } from "@/lib/env";
 import { hideReview, removeComment, restoreComment, restoreReview } from "@/lib/moderation/comments";
 import { suspendMember } from "@/lib/moderation/members";
 import { countUnread, getNotificationSettings, listNotifications } from "@/lib/notifications/queries";
-import { NOTIFICATION_KINDS } from "@/lib/notifications/schema";
+import { NOTIFICATION_KINDS, notificationSettingsSchema } from "@/lib/notifications/schema";
 import {
   markAllNotificationsRead,
   markNotificationRead,
@@ -189,6 +189,9 @@ describe("settings", () => {
     const saved = await saveNotificationSettings(author, settingsForm({ "review_like.inApp": false }));
     expect(saved.ok).toBe(true);
     expect((await getNotificationSettings(author.id)).review_like).toEqual({ inApp: false, email: false });
+    // The action wrapper hands the write the form as its schema parsed it: parsing it again changes nothing.
+    const parsedOnce = notificationSettingsSchema.parse(settingsForm({ "review_like.inApp": false }));
+    expect((await saveNotificationSettings(author, parsedOnce)).ok).toBe(true);
     await setReviewLike(liker, { reviewId: String(reviewId), like: "1" });
     await post(liker, reviewId, "Still told about this one.");
     expect(await kindsOf(author)).toEqual(["review_comment"]);
