@@ -96,7 +96,7 @@ describe("notifications", () => {
 
     const visitor = await launchBrowser();
     await visitor.page.goto("/notifications");
-    await visitor.page.waitForURL(/\/signin\?callbackUrl=%2Fnotifications/);
+    await visitor.page.waitForURL(/\/signin\?callbackUrl=\/notifications$/);
   });
 
   it("sends exactly one e-mail for a reply when the server has SMTP_URL, and its unsubscribe link works", async () => {
