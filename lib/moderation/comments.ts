@@ -5,7 +5,7 @@ import { getDb, type Transaction } from "@/db/client";
 import { commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
-import { notifyModeration } from "@/lib/notifications/write";
+import { notifyApprovedComment, notifyModeration } from "@/lib/notifications/write";
 import { authorize, type Moderator } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction, type ModerationAction } from "./log";
@@ -133,6 +133,7 @@ export function approveComment(actor: CurrentUser, input: z.input<typeof approve
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment was removed or no longer exists.");
+    await notifyApprovedComment(tx, commentId);
     await log({
       action: "comment.approve",
       targetType: "comment",

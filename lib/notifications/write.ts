@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
-import { mailOutbox, notifications, notificationSettings } from "@/db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { comments, mailOutbox, notifications, notificationSettings, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import type { Tag } from "@/lib/cache/tags";
 import { env } from "@/lib/env";
@@ -75,9 +76,12 @@ async function notify(tx: Transaction, notice: Notice): Promise<Delivered> {
       on conflict (dedupe_key) do nothing
       returning id
     )
-    select (select id from notice) as notification_id, case when by_email then address end as mail_to from choice`);
-  const [row] = rowsOf<{ notification_id: number | string | null; mail_to: string | null }>(result);
-  if (!row) return none;
+    select (select id from notice) as notification_id, case when by_email then address end as mail_to,
+      exists (select 1 from notifications where dedupe_key = ${notice.dedupeKey ?? null}::text) as seen
+    from choice`);
+  const [row] = rowsOf<{ notification_id: number | string | null; mail_to: string | null; seen: boolean }>(result);
+  // Told before (the same dedupe key): no second notice, and no second e-mail either.
+  if (!row || row.seen) return none;
   return { notificationId: row.notification_id === null ? null : Number(row.notification_id), mailTo: row.mail_to };
 }
 
@@ -104,6 +108,7 @@ export async function notifyReply(
     byId: reply.actor.id,
     reviewId: reply.reviewId,
     commentId: reply.commentId,
+    dedupeKey: `comment:${reply.commentId}`,
   });
   if (!delivered.mailTo || !reply.parentAuthorId || !env().SMTP_URL) return;
   const link = `${siteUrl()}${reviewThreadHref(reply.reviewId, reply.threadRootId, 1)}#comment-${reply.commentId}`;
@@ -130,6 +135,52 @@ export async function notifyReviewComment(
     byId: comment.actorId,
     reviewId: comment.reviewId,
     commentId: comment.commentId,
+    dedupeKey: `comment:${comment.commentId}`,
+  });
+}
+
+/**
+ * A comment held for moderation tells nobody until a moderator lets it show;
+ * then it tells whom it answers (or the review's author) as if just posted.
+ * Approving it again tells nobody twice (the notice's dedupe key).
+ */
+export async function notifyApprovedComment(tx: Transaction, commentId: number): Promise<void> {
+  const answered = alias(comments, "answered");
+  const [row] = await tx
+    .select({
+      reviewId: comments.reviewId,
+      authorId: comments.authorId,
+      authorName: users.name,
+      authorHandle: users.handle,
+      parentId: comments.parentId,
+      threadRootId: comments.threadRootId,
+      body: comments.body,
+      answeredAuthorId: answered.authorId,
+      reviewAuthorId: reviews.authorId,
+    })
+    .from(comments)
+    .innerJoin(reviews, eq(reviews.id, comments.reviewId))
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(answered, eq(answered.id, sql`coalesce(${comments.answeredId}, ${comments.parentId})`))
+    .where(eq(comments.id, commentId))
+    .limit(1);
+  if (!row?.authorId) return;
+  if (row.parentId === null) {
+    await notifyReviewComment(tx, {
+      actorId: row.authorId,
+      reviewAuthorId: row.reviewAuthorId,
+      reviewId: row.reviewId,
+      commentId,
+    });
+    return;
+  }
+  await notifyReply(tx, {
+    actor: { id: row.authorId, name: row.authorName ?? row.authorHandle ?? "A member" },
+    parentAuthorId: row.answeredAuthorId,
+    reviewId: row.reviewId,
+    commentId,
+    threadRootId: row.threadRootId ?? row.parentId,
+    body: row.body,
   });
 }
 

@@ -4,7 +4,7 @@ import { films, notifications, reviews, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { postComment } from "@/lib/comments/write";
 import { reloadEnv } from "@/lib/env";
-import { hideReview, removeComment, restoreComment, restoreReview } from "@/lib/moderation/comments";
+import { approveComment, hideReview, removeComment, restoreComment, restoreReview } from "@/lib/moderation/comments";
 import { suspendMember } from "@/lib/moderation/members";
 import { countUnread, getNotificationSettings, listNotifications } from "@/lib/notifications/queries";
 import { NOTIFICATION_KINDS, notificationSettingsSchema } from "@/lib/notifications/schema";
@@ -156,6 +156,23 @@ describe("notices for what others do", () => {
       "A moderator restored your review. Reason: Restored after review",
       "A moderator hid your review. Reason: Spoilers in the verdict",
     ]);
+  });
+
+  it("tells nobody about a held comment until a moderator lets it show, and then once", async () => {
+    const author = await addMember(t.db);
+    const commenter = await addMember(t.db);
+    const replier = await addMember(t.db);
+    const reviewId = await reviewBy(author);
+    const rootId = await post(commenter, reviewId, "A plain first thought.");
+    const links = "See [one](https://a.example), [two](https://b.example) and [three](https://c.example).";
+    const held = await postComment(replier, { reviewId, parentId: rootId, body: links });
+    expect(held).toMatchObject({ ok: true, value: { held: true } });
+    expect(await kindsOf(commenter)).toEqual([]);
+    const commentId = held.ok ? held.value.commentId : 0;
+    expect((await approveComment(moderator, { commentId: String(commentId) })).ok).toBe(true);
+    expect((await approveComment(moderator, { commentId: String(commentId) })).ok).toBe(true);
+    const notices = (await listNotifications(commenter.id, 1)).items;
+    expect(notices.map((n) => [n.kind, n.actor?.handle])).toEqual([["reply", replier.handle]]);
   });
 
   it("does not tell a moderator about removing their own comment", async () => {
