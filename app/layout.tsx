@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signInWithProvider, signOutAction } from "@/app/signin/actions";
 import { AccountMenu } from "@/components/auth/account-menu";
 import { SearchBox } from "@/components/films/search-box";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { ViewerProvider } from "@/components/viewer/viewer-context";
 import { siteUrl } from "@/lib/site";
 import "./globals.css";
@@ -48,6 +49,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               </nav>
               <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-3">
                 <SearchBox />
+                <NotificationsLink />
                 <AccountMenu signIn={signInWithProvider} signOut={signOutAction} />
               </div>
             </div>

@@ -121,6 +121,17 @@ const schema = z.object({
     .optional(),
   /** What every Redis key Marquee writes starts with (so sites and test runs can share a server). */
   MARQUEE_REDIS_PREFIX: z.string().trim().min(1).default("marquee:"),
+  /**
+   * The mail server reply e-mail goes through (smtp:// or smtps://, user and
+   * password in the URL when it wants them). Unset: no e-mail is queued or sent.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\//.test(v), "must start with smtp:// or smtps://")
+    .optional(),
+  /** Who reply e-mail comes from ("Marquee <notices@marquee.example>"). */
+  MAIL_FROM: z.string().trim().min(3).default("Marquee <notices@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -31,6 +31,12 @@ export async function startServer(): Promise<void> {
   // The caches' and limits' Redis connection (when REDIS_URL is set; a no-op otherwise).
   onShutdown("redis", closeSharedRedis);
   await handle.migrate();
+  if (config.SMTP_URL) {
+    // Loaded only when mail is set up; the outbox is in PostgreSQL, so what a stop leaves queued goes next start.
+    const { startMailSender } = await import("@/lib/notifications/mail");
+    const sender = startMailSender({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+    onShutdown("mail", () => sender.stop());
+  }
   const plan = seedPlan(config);
   // A server database is filled with `npm run db:seed` / `db:import` on purpose, never on start.
   if (handle.kind === "pglite" && plan !== "none") {

@@ -19,6 +19,7 @@ import {
   type CommentFacts,
 } from "@/lib/policy";
 import { countLinks, renderStored } from "@/lib/markdown";
+import { notifyReply, notifyReviewComment } from "@/lib/notifications/write";
 import { consumeCommentAllowance, consumeMemberAllowance } from "@/lib/rate-limit";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { normalizeForMatching } from "@/lib/text";
@@ -135,6 +136,7 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
   const [context] = await db
     .select({
       status: reviews.status,
+      reviewAuthorId: reviews.authorId,
       parent: {
         id: parent.id,
         parentId: parent.parentId,
@@ -193,26 +195,48 @@ export async function postComment(actor: CurrentUser, input: PostCommentInput): 
   const stored = renderStored(body);
   const held = exempt ? null : holdFor(stored.bodyHtml, context.blockedTerm);
 
-  // One statement: a new thread's root is the comment itself, filled in by the database (migration 0007).
-  const [row] = await db
-    .insert(comments)
-    .values({
-      reviewId,
-      authorId: actor.id,
-      parentId: placement.parentId,
-      threadRootId: placement.threadRootId,
-      depth: placement.depth,
-      answeredId: placement.answeredId,
-      body,
-      ...stored,
-      signedWithProvider: account.provider,
-      signedWithAccountId: account.providerAccountId,
-      heldAt: held ? new Date() : null,
-      heldReason: held,
-    })
-    .returning({ id: comments.id });
-  if (!row) throw new Error("The comment insert returned no row.");
-  const commentId = row.id;
+  // The comment and the notice it causes commit together (lib/notifications/write.ts): a reader is never
+  // told about a comment that failed to save, nor misses one that did. A held comment tells nobody yet.
+  const commentId = await db.transaction(async (tx) => {
+    // One statement: a new thread's root is the comment itself, filled in by the database (migration 0007).
+    const [row] = await tx
+      .insert(comments)
+      .values({
+        reviewId,
+        authorId: actor.id,
+        parentId: placement.parentId,
+        threadRootId: placement.threadRootId,
+        depth: placement.depth,
+        answeredId: placement.answeredId,
+        body,
+        ...stored,
+        signedWithProvider: account.provider,
+        signedWithAccountId: account.providerAccountId,
+        heldAt: held ? new Date() : null,
+        heldReason: held,
+      })
+      .returning({ id: comments.id });
+    if (!row) throw new Error("The comment insert returned no row.");
+    if (held) return row.id;
+    if (parentId !== undefined && context.parent) {
+      await notifyReply(tx, {
+        actor,
+        parentAuthorId: context.parent.authorId,
+        reviewId,
+        commentId: row.id,
+        threadRootId: placement.threadRootId ?? context.parent.id,
+        body,
+      });
+    } else {
+      await notifyReviewComment(tx, {
+        actorId: actor.id,
+        reviewAuthorId: context.reviewAuthorId,
+        reviewId,
+        commentId: row.id,
+      });
+    }
+    return row.id;
+  });
   const changed = held ? [tags.review(reviewId), tags.moderation] : [tags.review(reviewId), tags.reviews];
   return ok({ commentId, held: held !== null, changed });
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { follows, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { notifyFollow } from "@/lib/notifications/write";
 import { authorize, refuseFollow, type RefusalWords } from "@/lib/policy";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
 import { fail, ok, type Result } from "@/lib/result";
@@ -58,12 +59,9 @@ export async function setFollow(actor: CurrentUser, { handle, follow }: FollowIn
       .values({ followerId: actor.id, followedId: target.id })
       .onConflictDoNothing()
       .returning({ followedId: follows.followedId });
-    if (created.length > 0) {
-      // ---------------------------------------------------------- after a new follow
-      // Whatever else a new follow causes (the followed member's notice) belongs
-      // here, inside this transaction, so it commits or rolls back with the follow,
-      // and only for a follow that did not exist before.
-    }
+    // The notice commits or rolls back with the follow, and only a follow that did not exist before makes one
+    // (its dedupe key also keeps unfollow-and-follow-again from telling the member twice).
+    if (created.length > 0) await notifyFollow(tx, { followerId: actor.id, followedId: target.id });
     return ok({ handle, following: true, message: `You now follow ${name}.`, changed });
   });
 }

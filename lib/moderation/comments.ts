@@ -5,9 +5,11 @@ import { getDb, type Transaction } from "@/db/client";
 import { commentReports, comments, reviews } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
+import { notifyApprovedComment, notifyModeration } from "@/lib/notifications/write";
 import { authorize, type Moderator } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction, type ModerationAction } from "./log";
+import { houseRule } from "./rules";
 import {
   approveCommentSchema,
   dismissReportsSchema,
@@ -24,6 +26,11 @@ type Step<I, T> = (
   moderator: Moderator,
   log: (entry: LogEntry) => Promise<void>,
 ) => Promise<Result<T>>;
+
+/** The rule's title as a member is told it in a notice. */
+function ruleTitle(key: string): string {
+  return houseRule(key)?.title ?? key;
+}
 
 /**
  * Runs one moderation step: refuses anyone but an unsuspended moderator or
@@ -72,8 +79,15 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
         heldReason: null,
       })
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
-      .returning({ reviewId: comments.reviewId });
+      .returning({ reviewId: comments.reviewId, authorId: comments.authorId });
     if (!comment) return fail("conflict", "That comment is already removed or no longer exists.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: comment.authorId,
+      reviewId: comment.reviewId,
+      commentId,
+      reason: `A moderator removed your comment under the house rule “${ruleTitle(rule)}”. Reason: ${reason}`,
+    });
     const resolved = await tx
       .update(commentReports)
       .set({ resolvedAt: new Date(), resolvedById: moderator.id, resolution: "removed" })
@@ -96,13 +110,20 @@ export function removeComment(actor: CurrentUser, input: z.input<typeof removeCo
 
 /** Puts a removed comment back as it was. */
 export function restoreComment(actor: CurrentUser, input: z.input<typeof restoreCommentSchema>) {
-  return moderate(actor, restoreCommentSchema, input, async (tx, { commentId, reason }, _moderator, log) => {
+  return moderate(actor, restoreCommentSchema, input, async (tx, { commentId, reason }, moderator, log) => {
     const [comment] = await tx
       .update(comments)
       .set({ removedAt: null, removedById: null, removalReason: null, removalRule: null })
       .where(and(eq(comments.id, commentId), isNotNull(comments.removedAt), isNull(comments.deletedAt)))
-      .returning({ reviewId: comments.reviewId });
+      .returning({ reviewId: comments.reviewId, authorId: comments.authorId });
     if (!comment) return fail("conflict", "That comment is not removed.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: comment.authorId,
+      reviewId: comment.reviewId,
+      commentId,
+      reason: withReason("A moderator restored your comment.", reason),
+    });
     await log({
       action: "comment.restore",
       targetType: "comment",
@@ -126,6 +147,7 @@ export function approveComment(actor: CurrentUser, input: z.input<typeof approve
       .where(and(eq(comments.id, commentId), isNull(comments.removedAt), isNull(comments.deletedAt)))
       .returning({ reviewId: comments.reviewId });
     if (!comment) return fail("conflict", "That comment was removed or no longer exists.");
+    await notifyApprovedComment(tx, commentId);
     await log({
       action: "comment.approve",
       targetType: "comment",
@@ -168,6 +190,12 @@ export function hideReview(actor: CurrentUser, input: z.input<typeof hideReviewS
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "published")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "Only a published review can be hidden.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: review.authorId,
+      reviewId,
+      reason: `A moderator hid your review under the house rule “${ruleTitle(rule)}”. Reason: ${reason}`,
+    });
     await log({ action: "review.hide", targetType: "review", targetId: String(reviewId), reason, rule });
     return ok<Changed<{ filmId: number }>>({ filmId: review.filmId, changed: reviewChanges(reviewId, review) });
   });
@@ -175,13 +203,19 @@ export function hideReview(actor: CurrentUser, input: z.input<typeof hideReviewS
 
 /** Publishes a hidden review again. */
 export function restoreReview(actor: CurrentUser, input: z.input<typeof restoreReviewSchema>) {
-  return moderate(actor, restoreReviewSchema, input, async (tx, { reviewId, reason }, _moderator, log) => {
+  return moderate(actor, restoreReviewSchema, input, async (tx, { reviewId, reason }, moderator, log) => {
     const [review] = await tx
       .update(reviews)
       .set({ status: "published", hiddenAt: null, hiddenById: null, hiddenReason: null, hiddenRule: null })
       .where(and(eq(reviews.id, reviewId), eq(reviews.status, "hidden")))
       .returning({ filmId: reviews.filmId, authorId: reviews.authorId });
     if (!review) return fail("conflict", "That review is not hidden.");
+    await notifyModeration(tx, {
+      moderatorId: moderator.id,
+      memberId: review.authorId,
+      reviewId,
+      reason: withReason("A moderator restored your review.", reason),
+    });
     await log({ action: "review.restore", targetType: "review", targetId: String(reviewId), reason });
     return ok<Changed<{ filmId: number }>>({ filmId: review.filmId, changed: reviewChanges(reviewId, review) });
   });
@@ -196,4 +230,9 @@ function reviewChanges(reviewId: number, review: { filmId: number; authorId: str
     tags.moderation,
     tags.moderationRecord,
   ];
+}
+
+/** A notice's sentence, with the moderator's reason when they gave one. */
+function withReason(what: string, reason: string | null | undefined): string {
+  return reason ? `${what} Reason: ${reason}` : what;
 }

@@ -7,7 +7,8 @@ import type { CurrentUser } from "@/lib/auth";
 import type { Role } from "@/lib/auth/roles";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { paginate, pageWindow, type Page } from "@/lib/pagination";
-import { authorize, isSuspended, refuseReinstatement, refuseSuspension } from "@/lib/policy";
+import { notifyModeration } from "@/lib/notifications/write";
+import { authorize, isSuspended, refuseReinstatement, refuseSuspension, suspensionEndText } from "@/lib/policy";
 import { fail, invalid, ok, type Result } from "@/lib/result";
 import { recordModerationAction } from "./log";
 import { reinstateMemberSchema, roleChangeSchema, suspendMemberSchema, type RoleChangeInput } from "./schema";
@@ -188,6 +189,12 @@ export async function suspendMember(
       reason,
       details: { handle, sessionsRevoked: revoked.length, until: until?.toISOString() ?? null },
     });
+    const ends = until ? `until the end of ${suspensionEndText(until.toISOString())}` : "until a moderator lifts it";
+    await notifyModeration(tx, {
+      moderatorId: actor.id,
+      memberId: target.id,
+      reason: `A moderator suspended you from posting ${ends}. Reason: ${reason}`,
+    });
     return ok({
       handle,
       sessionsRevoked: revoked.length,
@@ -229,6 +236,11 @@ export async function reinstateMember(
       targetId: target.id,
       reason,
       details: { handle },
+    });
+    await notifyModeration(tx, {
+      moderatorId: actor.id,
+      memberId: target.id,
+      reason: reason ? `A moderator lifted your suspension. ${reason}` : "A moderator lifted your suspension.",
     });
     return ok({ handle, sessionsRevoked: 0, changed: [tags.member(target.id), tags.members, tags.moderation] });
   });

@@ -6,6 +6,7 @@ import type { ReviewStatus } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { keepReviewEvidence } from "@/lib/moderation/evidence";
+import { notifyReviewLike } from "@/lib/notifications/write";
 import { authorize, refuseReviewLike } from "@/lib/policy";
 import { renderStored } from "@/lib/markdown";
 import { consumeWriteAllowance } from "@/lib/rate-limit";
@@ -191,7 +192,17 @@ export async function setReviewLike(actor: CurrentUser, input: LikeReviewInput):
   const refused = refuseReviewLike(actor, review ?? null);
   if (refused || !review) return refused ?? fail("not_found", "That review is not published, so it cannot be liked.");
   if (like) {
-    await db.insert(reviewLikes).values({ reviewId, userId: actor.id }).onConflictDoNothing();
+    // The like and its notice commit together; unliking keeps the notice, and liking again adds none.
+    await db.transaction(async (tx) => {
+      const added = await tx
+        .insert(reviewLikes)
+        .values({ reviewId, userId: actor.id })
+        .onConflictDoNothing()
+        .returning({ userId: reviewLikes.userId });
+      if (added.length > 0) {
+        await notifyReviewLike(tx, { actorId: actor.id, reviewAuthorId: review.authorId, reviewId });
+      }
+    });
   } else {
     await db.delete(reviewLikes).where(and(eq(reviewLikes.reviewId, reviewId), eq(reviewLikes.userId, actor.id)));
   }

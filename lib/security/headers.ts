@@ -126,6 +126,8 @@ export const SIGNED_IN_ONLY_PAGES = [
   /^\/films\/[^/]+\/review$/,
   /^\/reviews\/[^/]+\/reply\/[^/]+$/,
   /^\/reviews\/[^/]+\/unpublished$/,
+  /^\/notifications$/,
+  /^\/account\/notifications$/,
 ];
 
 const PER_REQUEST_PAGES = [

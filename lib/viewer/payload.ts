@@ -5,6 +5,7 @@ import { providerName } from "@/lib/auth/provider-info";
 import { listSigningAccounts } from "@/lib/comments/signing";
 import { getFollowState } from "@/lib/follows/queries";
 import { getMemberStanding } from "@/lib/members/queries";
+import { countUnread } from "@/lib/notifications/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { hasSeenFilm, hasSeenFilmOfReview } from "@/lib/ratings/seen";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
@@ -20,6 +21,12 @@ import { viewerScope, type ViewerPayload } from "./schema";
  */
 export async function buildViewerPayload(member: CurrentUser | null, path: string): Promise<ViewerPayload> {
   if (!member) return { member: null };
+  // The unread count (one count over notifications_unread_idx) beside the page's own facts.
+  const [payload, unread] = await Promise.all([pagePayload(member, path), countUnread(member.id)]);
+  return { ...payload, unread };
+}
+
+async function pagePayload(member: CurrentUser, path: string): Promise<ViewerPayload> {
   const scope = viewerScope(path);
   if (scope && "review" in scope) {
     const [liked, signing, seen] = await Promise.all([

@@ -35,6 +35,8 @@ export interface ViewerPayload {
   profile?: { handle: string; suspension: { reason: string | null; until: string | null } | null };
   /** On a member's page: whether the reader follows that member; null when it is the reader's own page. */
   follow?: { handle: string; following: boolean } | null;
+  /** For a member: how many of their notifications are unread (the header's Notifications link). */
+  unread?: number;
 }
 
 /** The address of the payload for the page at `path`. */

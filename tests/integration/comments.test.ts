@@ -66,14 +66,14 @@ const flatten = (threads: TreeNode<CommentView>[]): TreeNode<CommentView>[] =>
   threads.flatMap((node) => [node, ...flatten(node.replies)]);
 
 describe("posting", () => {
-  it("takes three statements for a comment or a reply (what the rules need, the allowance, the insert), and a new comment roots its own thread", async () => {
+  it("takes four statements for a comment or a reply (what the rules need, the allowance, the insert, the notice), and a new comment roots its own thread", async () => {
     const reviewId = await newReview();
     t.queries.reset();
     const rootId = await post(maya, reviewId, "A first thought on it.");
-    expect(t.queries.count).toBe(3);
+    expect(t.queries.count).toBe(4);
     t.queries.reset();
     const replyId = await post(jonas, reviewId, "An answer to that.", rootId);
-    expect(t.queries.count).toBe(3);
+    expect(t.queries.count).toBe(4);
     const rows = await t.db
       .select({ id: comments.id, threadRootId: comments.threadRootId, parentId: comments.parentId })
       .from(comments)

@@ -6,6 +6,7 @@ import { listActivity } from "@/lib/activity/queries";
 import type { CurrentUser } from "@/lib/auth";
 import { getFollowCounts, getFollowState, listFollows, listSuggestedMembers } from "@/lib/follows/queries";
 import { setFollow } from "@/lib/follows/write";
+import { listNotifications } from "@/lib/notifications/queries";
 import { buildViewerPayload } from "@/lib/viewer/payload";
 import { addFilm, addMember } from "../support/community";
 import { useTestDatabase } from "../support/database";
@@ -60,6 +61,18 @@ describe("following", () => {
     expect(await followRows(b.id)).toHaveLength(0);
     expect(await getFollowCounts(a.id)).toEqual({ followers: 0, following: 0 });
     expect(await getFollowState(b.id, a.handle)).toEqual({ handle: a.handle, following: false });
+  });
+
+  it("tells the followed member once, however often the follow is undone and made again", async () => {
+    const a = await addMember(t.db);
+    const b = await addMember(t.db);
+    await follow(b, a);
+    await follow(b, a);
+    await follow(b, a, false);
+    await follow(b, a);
+    const notices = (await listNotifications(a.id, 1)).items;
+    expect(notices.map((n) => [n.kind, n.actor?.handle])).toEqual([["follow", b.handle]]);
+    expect((await listNotifications(b.id, 1)).total).toBe(0);
   });
 
   it("tells the reader of a member's page whether they follow that member, and nothing on their own page", async () => {

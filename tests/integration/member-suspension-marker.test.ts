@@ -36,7 +36,7 @@ describe("a suspended member's page", () => {
     const path = `/members/${suspended.handle}`;
     expect(await buildViewerPayload(null, path)).toEqual({ member: null });
     const forMember = await buildViewerPayload(reader, path);
-    expect(forMember).toEqual({ member: reader, follow: { handle: suspended.handle, following: false } });
+    expect(forMember).toEqual({ member: reader, follow: { handle: suspended.handle, following: false }, unread: 0 });
     expect(forMember.profile).toBeUndefined();
     // A suspended moderator may not open /moderation, and is not told here either.
     expect(
