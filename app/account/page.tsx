@@ -132,6 +132,22 @@ async function AccountPageContent() {
         )}
       </section>
 
+      <section aria-labelledby="notifications-heading" className="space-y-4">
+        <h2 id="notifications-heading" className="font-serif text-2xl font-semibold">
+          Notifications
+        </h2>
+        <p>
+          <Link href="/notifications" className="text-[var(--color-accent)] underline">
+            Read your notifications
+          </Link>{" "}
+          or{" "}
+          <Link href="/account/notifications" className="text-[var(--color-accent)] underline">
+            choose which ones reach you in the app and by e-mail
+          </Link>
+          .
+        </p>
+      </section>
+
       <section aria-labelledby="data-heading" className="space-y-4">
         <h2 id="data-heading" className="font-serif text-2xl font-semibold">
           Your data

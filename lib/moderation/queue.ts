@@ -131,6 +131,8 @@ export interface LogEntry {
   targetType: string;
   targetId: string;
   reason: string | null;
+  /** The house rule a removal or a hide cited (lib/moderation/rules), by key. */
+  rule: string | null;
   createdAt: Date;
   /** For comment actions: the review the comment belongs to. */
   reviewId: number | null;
@@ -166,6 +168,7 @@ export async function listModerationLog(filters: LogFilters): Promise<Page<LogEn
       targetType: moderationLog.targetType,
       targetId: moderationLog.targetId,
       reason: moderationLog.reason,
+      rule: moderationLog.rule,
       createdAt: moderationLog.createdAt,
       reviewId: sql<number | null>`(${moderationLog.details} ->> 'reviewId')::int`,
       targetHandle: sql<string | null>`${moderationLog.details} ->> 'handle'`,

@@ -68,6 +68,7 @@ describe("the moderation queue", () => {
       targetType: "comment",
       targetId: String(target.id),
       reason: "Off-topic rant",
+      rule: "off-topic",
       reviewId,
     });
     const byAction = await listModerationLog({ page: 1, action: "reports.dismiss" });

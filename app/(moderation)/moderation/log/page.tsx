@@ -10,6 +10,7 @@ import {
   type LogEntry,
   type LogFilters,
 } from "@/lib/moderation/queue";
+import { houseRule } from "@/lib/moderation/rules";
 import { requireModerator } from "../guard";
 import { buttonClass } from "@/components/ui/button";
 import { parsePage } from "@/lib/params";
@@ -143,7 +144,7 @@ async function ModerationLogPageContent({ searchParams }: { searchParams: Search
                   Target
                 </th>
                 <th scope="col" className="py-2">
-                  Reason
+                  Rule and reason
                 </th>
               </tr>
             </thead>
@@ -171,6 +172,9 @@ async function ModerationLogPageContent({ searchParams }: { searchParams: Search
                       )}
                     </td>
                     <td className="py-2">
+                      {entry.rule ? (
+                        <span className="block font-medium">{houseRule(entry.rule)?.title ?? entry.rule}</span>
+                      ) : null}
                       {entry.reason ?? "—"}
                       {entry.evidence ? <ReviewEvidencePanel evidence={entry.evidence} /> : null}
                     </td>
