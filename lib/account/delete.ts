@@ -1,7 +1,7 @@
 import "server-only";
-import { and, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { comments, rateLimits, ratings, reviews, users, verificationTokens } from "@/db/schema";
+import { comments, notifications, rateLimits, ratings, reviews, users, verificationTokens } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth";
 import { tags, type Tag } from "@/lib/cache/tags";
 import { renderStored } from "@/lib/markdown";
@@ -14,8 +14,12 @@ import { FORMER_MEMBER, type DeleteAccountInput } from "./delete-schema";
  * Deletes `actor`'s account once they have typed their handle. What goes:
  * the member row and with it (foreign keys that cascade) their sign-in
  * accounts, sessions, ratings (the films' counts and sums follow through the
- * ratings trigger), likes, reports, imports, diary and watchlist; their
+ * ratings trigger), likes, reports, imports, diary and watchlist, lists
+ * (with their films and others' likes of them), list likes, follows both
+ * ways, notification settings, notices and queued e-mail to them; their
  * drafts; their rate-limit counters; and their reviews unless they keep them.
+ * Notices they caused others (a reply, a like, a follow) stay with their
+ * recipients with no actor, and lose the de-duplication key naming them.
  *
  * What stays: kept reviews (published or hidden) move to a new placeholder
  * member named "a former member", with no e-mail, no sign-in account and a
@@ -85,6 +89,12 @@ export async function deleteAccount(
     }
     await tx.update(comments).set({ signedWithAccountId: "" }).where(eq(comments.authorId, actor.id));
 
+    // Notices the member caused stay with their recipients, the actor unset by the key; the
+    // keys that kept a like or follow notice from repeating name the member, and go.
+    await tx
+      .update(notifications)
+      .set({ dedupeKey: null })
+      .where(and(eq(notifications.actorId, actor.id), isNotNull(notifications.dedupeKey)));
     await tx.delete(rateLimits).where(sql`${rateLimits.key} like ${`%:${actor.id}`}`);
     if (member.email) await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, member.email));
     await tx.delete(users).where(eq(users.id, actor.id));

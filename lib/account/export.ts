@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
 import {
   accounts,
@@ -7,13 +8,20 @@ import {
   comments,
   diaryEntries,
   films,
+  follows,
   letterboxdImports,
+  listItems,
+  listLikes,
+  lists,
+  notificationSettings,
+  notifications,
   ratings,
   reviewLikes,
   reviews,
   users,
   watchlistItems,
 } from "@/db/schema";
+import { defaultSetting, NOTIFICATION_KINDS, type NotificationKindName } from "@/lib/notifications/schema";
 import { consumeHourlyAllowance } from "@/lib/rate-limit";
 import { formatRating } from "@/lib/ratings/scale";
 import { fail, ok, type Result } from "@/lib/result";
@@ -78,10 +86,45 @@ export interface MemberExport {
     watchedOn: string | null;
     rewatch: boolean;
     halfStars: number | null;
+    /** The rating given with this viewing as shown on the site ("3½/4"), or null when none was given. */
+    rating: string | null;
     tags: string[];
     source: string | null;
+    /** The member's review logged with this viewing, if any. */
+    reviewId: number | null;
   }[];
   watchlist: { film: FilmOf; addedAt: string; source: string | null }[];
+  /** The member's own lists, public and private, oldest first, each with its films in the list's order. */
+  lists: {
+    id: number;
+    title: string;
+    /** The description as written, in Markdown. */
+    description: string;
+    isPublic: boolean;
+    createdAt: string;
+    updatedAt: string;
+    films: { position: number; film: FilmOf; addedAt: string }[];
+  }[];
+  /** Other members' lists the member liked (those still public; a list made private since is left out). */
+  listLikes: { listId: number; title: string; ownerHandle: string; likedAt: string }[];
+  /** Members this member follows. */
+  following: { handle: string; since: string }[];
+  /** Members who follow this member. */
+  followers: { handle: string; since: string }[];
+  /** Every kind of notice, with the member's choice or, where they made none, the default. */
+  notificationSettings: { kind: NotificationKindName; inApp: boolean; email: boolean; chosen: boolean }[];
+  /** The notices the member was sent, oldest first. */
+  notifications: {
+    kind: NotificationKindName;
+    /** The member who did it; null for a moderator's decision or an account since deleted. */
+    actorHandle: string | null;
+    reviewId: number | null;
+    commentId: number | null;
+    /** For a moderator's decision: what was done and why, as the member was told it. */
+    reason: string | null;
+    createdAt: string;
+    readAt: string | null;
+  }[];
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -107,7 +150,25 @@ export async function buildMemberExport(userId: string, now = new Date()): Promi
     .from(users)
     .where(eq(users.id, userId));
   if (!profile) return null;
-  const [linked, rated, written, commented, liked, reported, imported, diary, watchlist] = await Promise.all([
+  const owner = alias(users, "owner");
+  const other = alias(users, "other");
+  const [
+    linked,
+    rated,
+    written,
+    commented,
+    liked,
+    reported,
+    imported,
+    diary,
+    watchlist,
+    ownLists,
+    likedLists,
+    following,
+    followers,
+    settings,
+    notices,
+  ] = await Promise.all([
     db
       .select({ provider: accounts.provider, linkedAt: accounts.linkedAt })
       .from(accounts)
@@ -189,6 +250,7 @@ export async function buildMemberExport(userId: string, now = new Date()): Promi
         halfStars: diaryEntries.halfStars,
         tags: diaryEntries.tags,
         source: diaryEntries.source,
+        reviewId: diaryEntries.reviewId,
       })
       .from(diaryEntries)
       .innerJoin(films, eq(films.id, diaryEntries.filmId))
@@ -200,7 +262,88 @@ export async function buildMemberExport(userId: string, now = new Date()): Promi
       .innerJoin(films, eq(films.id, watchlistItems.filmId))
       .where(eq(watchlistItems.userId, userId))
       .orderBy(asc(watchlistItems.addedAt)),
+    // One row per film (a list with none gives one row with no film), in list then position order.
+    db
+      .select({
+        id: lists.id,
+        title: lists.title,
+        description: lists.description,
+        isPublic: lists.isPublic,
+        createdAt: lists.createdAt,
+        updatedAt: lists.updatedAt,
+        position: listItems.position,
+        addedAt: listItems.addedAt,
+        slug: films.slug,
+        filmTitle: films.title,
+        year: films.year,
+      })
+      .from(lists)
+      .leftJoin(listItems, eq(listItems.listId, lists.id))
+      .leftJoin(films, eq(films.id, listItems.filmId))
+      .where(eq(lists.ownerId, userId))
+      .orderBy(asc(lists.createdAt), asc(lists.id), asc(listItems.position)),
+    db
+      .select({ listId: lists.id, title: lists.title, ownerHandle: owner.handle, likedAt: listLikes.likedAt })
+      .from(listLikes)
+      .innerJoin(lists, eq(lists.id, listLikes.listId))
+      .innerJoin(owner, eq(owner.id, lists.ownerId))
+      .where(and(eq(listLikes.userId, userId), or(eq(lists.isPublic, true), eq(lists.ownerId, userId))))
+      .orderBy(asc(listLikes.likedAt), asc(lists.id)),
+    db
+      .select({ handle: other.handle, since: follows.createdAt })
+      .from(follows)
+      .innerJoin(other, eq(other.id, follows.followedId))
+      .where(eq(follows.followerId, userId))
+      .orderBy(asc(follows.createdAt), asc(other.handle)),
+    db
+      .select({ handle: other.handle, since: follows.createdAt })
+      .from(follows)
+      .innerJoin(other, eq(other.id, follows.followerId))
+      .where(eq(follows.followedId, userId))
+      .orderBy(asc(follows.createdAt), asc(other.handle)),
+    db
+      .select({ kind: notificationSettings.kind, inApp: notificationSettings.inApp, email: notificationSettings.email })
+      .from(notificationSettings)
+      .where(eq(notificationSettings.userId, userId)),
+    db
+      .select({
+        kind: notifications.kind,
+        actorHandle: other.handle,
+        reviewId: notifications.reviewId,
+        commentId: notifications.commentId,
+        reason: notifications.reason,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .leftJoin(other, eq(other.id, notifications.actorId))
+      .where(eq(notifications.recipientId, userId))
+      .orderBy(asc(notifications.createdAt), asc(notifications.id)),
   ]);
+  const listsOut: MemberExport["lists"] = [];
+  for (const row of ownLists) {
+    let list = listsOut.at(-1);
+    if (!list || list.id !== row.id) {
+      list = {
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        isPublic: row.isPublic,
+        createdAt: iso(row.createdAt),
+        updatedAt: iso(row.updatedAt),
+        films: [],
+      };
+      listsOut.push(list);
+    }
+    if (row.slug !== null && row.filmTitle !== null && row.position !== null && row.addedAt !== null) {
+      list.films.push({
+        position: row.position,
+        film: { slug: row.slug, title: row.filmTitle, year: row.year },
+        addedAt: iso(row.addedAt),
+      });
+    }
+  }
+  const chosen = new Map(settings.map((s) => [s.kind, s]));
   return {
     schemaVersion: 1,
     exportedAt: iso(now),
@@ -256,10 +399,31 @@ export async function buildMemberExport(userId: string, now = new Date()): Promi
       watchedOn: d.watchedOn,
       rewatch: d.rewatch,
       halfStars: d.halfStars,
+      rating: d.halfStars === null ? null : formatRating(d.halfStars),
       tags: d.tags,
       source: d.source,
+      reviewId: d.reviewId,
     })),
     watchlist: watchlist.map((w) => ({ film: filmOf(w), addedAt: iso(w.addedAt), source: w.source })),
+    lists: listsOut,
+    listLikes: likedLists.map((l) => ({ ...l, likedAt: iso(l.likedAt) })),
+    following: following.map((f) => ({ handle: f.handle, since: iso(f.since) })),
+    followers: followers.map((f) => ({ handle: f.handle, since: iso(f.since) })),
+    notificationSettings: NOTIFICATION_KINDS.map((kind) => {
+      const row = chosen.get(kind);
+      return row
+        ? { kind, inApp: row.inApp, email: row.email, chosen: true }
+        : { kind, ...defaultSetting(kind), chosen: false };
+    }),
+    notifications: notices.map((n) => ({
+      kind: n.kind,
+      actorHandle: n.actorHandle,
+      reviewId: n.reviewId,
+      commentId: n.commentId,
+      reason: n.reason,
+      createdAt: iso(n.createdAt),
+      readAt: isoOrNull(n.readAt),
+    })),
   };
 }
 

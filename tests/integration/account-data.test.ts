@@ -7,8 +7,15 @@ import {
   comments,
   diaryEntries,
   films,
+  follows,
   letterboxdImports,
+  listItems,
+  listLikes,
+  lists,
+  mailOutbox,
   moderationLog,
+  notificationSettings,
+  notifications,
   rateLimits,
   ratings,
   reviewLikes,
@@ -18,7 +25,13 @@ import {
   watchlistItems,
 } from "@/db/schema";
 import { deleteAccount } from "@/lib/account/delete";
-import { EXPORTS_PER_HOUR, buildMemberExport, exportMemberData, ratingsCsv } from "@/lib/account/export";
+import {
+  EXPORTS_PER_HOUR,
+  buildMemberExport,
+  exportMemberData,
+  ratingsCsv,
+  type MemberExport,
+} from "@/lib/account/export";
 import type { CurrentUser } from "@/lib/auth";
 import { getThreadPage, type CommentView } from "@/lib/comments/queries";
 import type { TreeNode } from "@/lib/comments/tree";
@@ -35,6 +48,7 @@ vi.mock("@/lib/auth", async () => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
 
 const t = useTestDatabase();
+const filmColumns = { slug: films.slug, title: films.title, year: films.year };
 let herId = 0;
 let stalkerId = 0;
 
@@ -151,6 +165,82 @@ async function busyMember() {
     halfStars: 8,
     tags: ["romance"],
     source: "letterboxd",
+    reviewId: published!.id,
+  });
+  // Lists: one public with two films, one private and empty; a neighbour's public list they
+  // liked, and a neighbour's list they liked before it was made private.
+  const [rain] = await t.db
+    .insert(lists)
+    .values({
+      ownerId: me.id,
+      title: "Films about longing",
+      description: "Two *slow* ones.",
+      filmCount: 2,
+      createdAt: new Date(Date.UTC(2025, 1, 1)),
+    })
+    .returning({ id: lists.id });
+  const [secret] = await t.db
+    .insert(lists)
+    .values({ ownerId: me.id, title: "Maybe later", isPublic: false, createdAt: new Date(Date.UTC(2025, 1, 2)) })
+    .returning({ id: lists.id });
+  await t.db.insert(listItems).values([
+    { listId: rain!.id, filmId: stalkerId, position: 1 },
+    { listId: rain!.id, filmId: herId, position: 2 },
+  ]);
+  const [theirList] = await t.db
+    .insert(lists)
+    .values({ ownerId: neighbour.id, title: "Sci-fi that thinks" })
+    .returning({ id: lists.id });
+  const [theirPrivate] = await t.db
+    .insert(lists)
+    .values({ ownerId: neighbour.id, title: "Not for anyone", isPublic: false })
+    .returning({ id: lists.id });
+  await t.db.insert(listLikes).values([
+    { listId: theirList!.id, userId: me.id },
+    { listId: theirPrivate!.id, userId: me.id },
+    { listId: rain!.id, userId: neighbour.id },
+  ]);
+  const fan = await addMember(t.db);
+  await t.db.insert(follows).values([
+    { followerId: me.id, followedId: neighbour.id },
+    { followerId: fan.id, followedId: me.id },
+  ]);
+  await t.db.insert(notificationSettings).values({ userId: me.id, kind: "review_like", inApp: false, email: false });
+  await t.db.insert(notifications).values([
+    {
+      recipientId: me.id,
+      kind: "follow",
+      actorId: fan.id,
+      dedupeKey: `follow:${fan.id}:${me.id}`,
+      createdAt: new Date(Date.UTC(2025, 2, 1)),
+      readAt: new Date(Date.UTC(2025, 2, 2)),
+    },
+    {
+      recipientId: me.id,
+      kind: "moderation",
+      reason: "Your comment was removed: it was off-topic.",
+      createdAt: new Date(Date.UTC(2025, 2, 3)),
+    },
+    // What the member caused others to be told: a like and a follow, keyed by their id.
+    {
+      recipientId: neighbour.id,
+      kind: "review_like",
+      actorId: me.id,
+      reviewId: theirs!.id,
+      dedupeKey: `review_like:${theirs!.id}:${me.id}`,
+    },
+    {
+      recipientId: neighbour.id,
+      kind: "follow",
+      actorId: me.id,
+      dedupeKey: `follow:${me.id}:${neighbour.id}`,
+    },
+  ]);
+  await t.db.insert(mailOutbox).values({
+    recipientId: me.id,
+    toAddress: `${me.handle}@example.com`,
+    subject: "A reply",
+    textBody: "Someone replied.",
   });
   await t.db.insert(watchlistItems).values({ userId: me.id, filmId: stalkerId, source: "letterboxd" });
   await t.db.insert(moderationLog).values({
@@ -170,6 +260,10 @@ async function busyMember() {
   return {
     me,
     neighbour,
+    fan,
+    rain: rain!.id,
+    secret: secret!.id,
+    theirList: theirList!.id,
     published: published!.id,
     draft: draft!.id,
     theirs: theirs!.id,
@@ -255,8 +349,10 @@ describe("downloading your data", () => {
         watchedOn: "2024-01-04",
         rewatch: true,
         halfStars: 8,
+        rating: "4/4",
         tags: ["romance"],
         source: "letterboxd",
+        reviewId: published,
       },
     ]);
     expect(data.watchlist).toEqual([expect.objectContaining({ film: expect.objectContaining({ title: "Stalker" }) })]);
@@ -268,6 +364,161 @@ describe("downloading your data", () => {
         ["Stalker", "1979", "2½/4", "5"],
       ]),
     );
+  });
+
+  it("holds the member's lists, the lists they liked, follows both ways, notification settings and notices", async () => {
+    const { me, neighbour, fan, rain, secret, theirList, published } = await busyMember();
+    auth.user = me;
+    const { GET } = await import("@/app/account/export/route");
+    const response = await GET(new NextRequest("http://localhost/account/export"));
+    expect(response.status).toBe(200);
+    // What the member downloads, read back as they would.
+    const data = (await response.json()) as MemberExport;
+    auth.user = null;
+    const [her] = await t.db.select(filmColumns).from(films).where(eq(films.id, herId));
+    const [stalker] = await t.db.select(filmColumns).from(films).where(eq(films.id, stalkerId));
+    const when = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(data.schemaVersion).toBe(1);
+    expect(data.diary).toEqual([expect.objectContaining({ reviewId: published, halfStars: 8, rating: "4/4" })]);
+    expect(data.watchlist).toEqual([{ film: stalker, addedAt: when, source: "letterboxd" }]);
+    expect(data.lists).toEqual([
+      {
+        id: rain,
+        title: "Films about longing",
+        description: "Two *slow* ones.",
+        isPublic: true,
+        createdAt: "2025-02-01T00:00:00.000Z",
+        updatedAt: when,
+        films: [
+          { position: 1, film: stalker, addedAt: when },
+          { position: 2, film: her, addedAt: when },
+        ],
+      },
+      {
+        id: secret,
+        title: "Maybe later",
+        description: "",
+        isPublic: false,
+        createdAt: "2025-02-02T00:00:00.000Z",
+        updatedAt: when,
+        films: [],
+      },
+    ]);
+    // The neighbour's list made private since is theirs to keep quiet: only the public one shows.
+    expect(data.listLikes).toEqual([
+      { listId: theirList, title: "Sci-fi that thinks", ownerHandle: neighbour.handle, likedAt: when },
+    ]);
+    expect(data.following).toEqual([{ handle: neighbour.handle, since: when }]);
+    expect(data.followers).toEqual([{ handle: fan.handle, since: when }]);
+    expect(data.notificationSettings).toEqual([
+      { kind: "reply", inApp: true, email: true, chosen: false },
+      { kind: "review_comment", inApp: true, email: false, chosen: false },
+      { kind: "review_like", inApp: false, email: false, chosen: true },
+      { kind: "follow", inApp: true, email: false, chosen: false },
+      { kind: "moderation", inApp: true, email: false, chosen: false },
+    ]);
+    expect(data.notifications).toEqual([
+      {
+        kind: "follow",
+        actorHandle: fan.handle,
+        reviewId: null,
+        commentId: null,
+        reason: null,
+        createdAt: "2025-03-01T00:00:00.000Z",
+        readAt: "2025-03-02T00:00:00.000Z",
+      },
+      {
+        kind: "moderation",
+        actorHandle: null,
+        reviewId: null,
+        commentId: null,
+        reason: "Your comment was removed: it was off-topic.",
+        createdAt: "2025-03-03T00:00:00.000Z",
+        readAt: null,
+      },
+    ]);
+    // Nothing of other members' beyond their handles, and no notice sent to someone else.
+    expect(JSON.stringify(data)).not.toContain("Not for anyone");
+    expect(JSON.stringify(data)).not.toContain(neighbour.id);
+    expect(JSON.stringify(data)).not.toContain(fan.id);
+  });
+
+  it("reads the export in the same queries for 1 or 20 rows in every section", async () => {
+    const others = await Promise.all(Array.from({ length: 20 }, () => addMember(t.db)));
+    const catalogue = await Promise.all(Array.from({ length: 20 }, (_, i) => addFilm(t.db, `Budget ${i}`, 1990 + i)));
+    async function memberWith(n: number) {
+      const me = await addMember(t.db);
+      const picked = catalogue.slice(0, n);
+      const people = others.slice(0, n);
+      await t.db.insert(ratings).values(picked.map((f) => ({ userId: me.id, filmId: f.id, halfStars: 6 })));
+      const written = await t.db
+        .insert(reviews)
+        .values(
+          picked.map((f) => ({
+            filmId: f.id,
+            authorId: me.id,
+            verdict: "Fine.",
+            body: "Fine.",
+            status: "published" as const,
+            publishedAt: new Date(),
+          })),
+        )
+        .returning({ id: reviews.id });
+      await t.db
+        .insert(diaryEntries)
+        .values(
+          picked.map((f, i) => ({ userId: me.id, filmId: f.id, watchedOn: "2024-05-01", reviewId: written[i]!.id })),
+        );
+      await t.db.insert(watchlistItems).values(picked.map((f) => ({ userId: me.id, filmId: f.id })));
+      const mine = await t.db
+        .insert(lists)
+        .values(picked.map((_, i) => ({ ownerId: me.id, title: `Mine ${i}`, filmCount: n })))
+        .returning({ id: lists.id });
+      await t.db
+        .insert(listItems)
+        .values(mine.flatMap((l) => picked.map((f, i) => ({ listId: l.id, filmId: f.id, position: i + 1 }))));
+      const theirs = await t.db
+        .insert(lists)
+        .values(people.map((p) => ({ ownerId: p.id, title: `Theirs ${p.handle}` })))
+        .returning({ id: lists.id });
+      await t.db.insert(listLikes).values(theirs.map((l) => ({ listId: l.id, userId: me.id })));
+      await t.db.insert(follows).values(people.map((p) => ({ followerId: me.id, followedId: p.id })));
+      await t.db.insert(follows).values(people.map((p) => ({ followerId: p.id, followedId: me.id })));
+      await t.db
+        .insert(notificationSettings)
+        .values(
+          (["reply", "review_comment", "review_like", "follow", "moderation"] as const)
+            .slice(0, Math.min(n, 5))
+            .map((kind) => ({ userId: me.id, kind, inApp: true, email: false })),
+        );
+      await t.db
+        .insert(notifications)
+        .values(people.map((p) => ({ recipientId: me.id, kind: "follow" as const, actorId: p.id })));
+      return me;
+    }
+    const small = await memberWith(1);
+    const large = await memberWith(20);
+    t.queries.reset();
+    const one = (await buildMemberExport(small.id))!;
+    const few = t.queries.count;
+    t.queries.reset();
+    const many = (await buildMemberExport(large.id))!;
+    expect(t.queries.count).toBe(few);
+    expect(few).toBeLessThanOrEqual(16);
+    expect([one.lists.length, one.lists[0]!.films.length, one.following.length]).toEqual([1, 1, 1]);
+    expect([
+      many.ratings.length,
+      many.reviews.length,
+      many.diary.length,
+      many.watchlist.length,
+      many.lists.length,
+      many.lists[19]!.films.length,
+      many.listLikes.length,
+      many.following.length,
+      many.followers.length,
+      many.notifications.length,
+    ]).toEqual([20, 20, 20, 20, 20, 20, 20, 20, 20, 20]);
+    expect(many.lists[0]!.films.map((f) => f.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
   it("answers /account/export with a JSON download, the CSV on request, and 429 past the hourly allowance", async () => {
@@ -360,7 +611,7 @@ describe("deleting an account", () => {
   });
 
   it("deletes reviews and erases comment text on request, leaving a tombstone where a reply needs one", async () => {
-    const { me, neighbour, published, theirs, mine, reply } = await busyMember();
+    const { me, neighbour, rain, published, theirs, mine, reply } = await busyMember();
     const result = await deleteAccount(me, { confirmHandle: me.handle, reviews: "delete", comments: "erase" });
     expect(result).toMatchObject({ ok: true, value: { keptReviews: 0 } });
     expect(await getReview(published)).toBeNull();
@@ -388,9 +639,31 @@ describe("deleting an account", () => {
       [diaryEntries, diaryEntries.userId],
       [watchlistItems, watchlistItems.userId],
       [letterboxdImports, letterboxdImports.userId],
+      [lists, lists.ownerId],
+      [listLikes, listLikes.userId],
+      [follows, follows.followerId],
+      [follows, follows.followedId],
+      [notificationSettings, notificationSettings.userId],
+      [notifications, notifications.recipientId],
+      [notifications, notifications.actorId],
+      [mailOutbox, mailOutbox.recipientId],
     ] as const) {
       expect((await t.db.select({ n: count() }).from(table).where(eq(column, me.id)))[0]!.n).toBe(0);
     }
+    // Their lists go with their films and the likes others gave them.
+    expect((await t.db.select({ n: count() }).from(listItems).where(eq(listItems.listId, rain)))[0]!.n).toBe(0);
+    expect((await t.db.select({ n: count() }).from(listLikes).where(eq(listLikes.listId, rain)))[0]!.n).toBe(0);
+    // What they caused the neighbour to be told stays, with no actor and no key naming them.
+    expect(
+      await t.db
+        .select({ kind: notifications.kind, actorId: notifications.actorId, dedupeKey: notifications.dedupeKey })
+        .from(notifications)
+        .where(eq(notifications.recipientId, neighbour.id))
+        .orderBy(notifications.id),
+    ).toEqual([
+      { kind: "review_like", actorId: null, dedupeKey: null },
+      { kind: "follow", actorId: null, dedupeKey: null },
+    ]);
   });
 
   it("keeps the only admin from deleting their account", async () => {

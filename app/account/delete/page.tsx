@@ -25,8 +25,8 @@ async function DeleteAccountPageContent() {
       <div className="space-y-2">
         <p>
           This cannot be undone. Your sign-in accounts, sessions, ratings (films&apos; averages are recounted without
-          them), likes, reports, imports, diary and watchlist are deleted. You choose below what happens to your reviews
-          and comments.
+          them), likes, reports, imports, diary, watchlist, lists, follows and notifications are deleted. You choose
+          below what happens to your reviews and comments.
         </p>
         <p>
           Comments a moderator removed keep their text for the moderation record, and the moderation log keeps its
