@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/viewer/route";
 import type { CurrentUser } from "@/lib/auth";
 import { browseFilms } from "@/lib/films/queries";
-import { parseBrowseParams } from "@/lib/films/browse-params";
+import { PAGE_SIZE, parseBrowseParams } from "@/lib/films/browse-params";
 import { buildViewerPayload } from "@/lib/viewer/payload";
 import { parseViewerFilms, VIEWER_FILMS_MAX, viewerUrl } from "@/lib/viewer/schema";
 import { watchlistedAmong } from "@/lib/watchlist/queries";
@@ -43,6 +43,7 @@ function ask(query: string) {
 
 describe("the films parameter of the viewer payload", () => {
   it("takes digits only, at most a page of distinct ids", () => {
+    expect(VIEWER_FILMS_MAX).toBe(PAGE_SIZE);
     expect(parseViewerFilms(null)).toBeUndefined();
     expect(parseViewerFilms("")).toBeUndefined();
     expect(parseViewerFilms("1,2,3")).toEqual([1, 2, 3]);

@@ -3,7 +3,7 @@ import { onPrimary } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth";
 import { handledDatabaseFault, RETRY_AFTER_SECONDS } from "@/lib/unavailable";
 import { buildViewerPayload } from "@/lib/viewer/payload";
-import { parseViewerFilms } from "@/lib/viewer/schema";
+import { parseViewerFilms, VIEWER_FILMS_MAX } from "@/lib/viewer/schema";
 
 /**
  * Who is reading, for the per-reader parts of a page that is cached for
@@ -19,7 +19,7 @@ export async function GET(request: NextRequest) {
   const films = parseViewerFilms(request.nextUrl.searchParams.get("films"));
   if (films === null) {
     return Response.json(
-      { error: "films must be at most 24 film ids, comma separated" },
+      { error: `films must be at most ${VIEWER_FILMS_MAX} film ids, comma separated` },
       { status: 400, headers: { "Cache-Control": "private, no-store" } },
     );
   }
