@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ViewerFilms } from "@/components/viewer/viewer-context";
 import { CardWatchlistButton } from "@/components/watchlist/card-watchlist-button";
 import type { FormAction } from "@/lib/forms/action-state";
 import { formatMean } from "@/lib/ratings/scale";
@@ -6,6 +7,8 @@ import { filmLabel } from "@/lib/text";
 import { FilmPoster } from "./film-poster";
 
 export interface FilmCardData {
+  /** Given where the grid has watchlist buttons: the viewer payload says by id which films are on the member's watchlist. */
+  id?: number;
   slug: string;
   title: string;
   year: number | null;
@@ -76,6 +79,7 @@ export function FilmCard({
       {watchlist ? (
         <CardWatchlistButton
           action={watchlist}
+          filmId={film.id}
           filmSlug={film.slug}
           label={filmLabel(film)}
           ownerId={watchlistOwnerId}
@@ -99,20 +103,25 @@ export function FilmGrid({
   watchlist?: FormAction<{ onWatchlist: boolean }>;
   watchlistOwnerId?: string;
 }) {
+  // Where the buttons are not all "Remove" (a member's own watchlist), the payload is asked which films are on it.
+  const ids = watchlist && !watchlistOwnerId ? films.flatMap((film) => (film.id === undefined ? [] : [film.id])) : [];
   return (
-    <ul
-      aria-label={label}
-      className="grid grid-cols-2 gap-x-4 gap-y-6 min-[480px]:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
-    >
-      {films.map((film) => (
-        <FilmCard
-          key={film.slug}
-          film={film}
-          headingLevel={headingLevel}
-          watchlist={watchlist}
-          watchlistOwnerId={watchlistOwnerId}
-        />
-      ))}
-    </ul>
+    <>
+      {ids.length ? <ViewerFilms ids={ids} /> : null}
+      <ul
+        aria-label={label}
+        className="grid grid-cols-2 gap-x-4 gap-y-6 min-[480px]:grid-cols-3 md:grid-cols-4 lg:grid-cols-6"
+      >
+        {films.map((film) => (
+          <FilmCard
+            key={film.slug}
+            film={film}
+            headingLevel={headingLevel}
+            watchlist={watchlist}
+            watchlistOwnerId={watchlistOwnerId}
+          />
+        ))}
+      </ul>
+    </>
   );
 }

@@ -11,13 +11,20 @@ interface ViewerState {
   refresh: () => void;
   /** What the reader sees at once after signing out, before the server has answered. */
   signOut: () => void;
+  /** A poster grid names the films it shows (a comma-separated id list, "" for none); the payload then says which are on the watchlist. */
+  showFilms: (films: string) => void;
 }
 
 /** How often, and how far apart, the payload is asked for again while the server answers 503. */
 const VIEWER_RETRIES = 5;
 const VIEWER_RETRY_MS = 2_000;
 
-const ViewerContext = createContext<ViewerState>({ viewer: null, refresh: () => {}, signOut: () => {} });
+const ViewerContext = createContext<ViewerState>({
+  viewer: null,
+  refresh: () => {},
+  signOut: () => {},
+  showFilms: () => {},
+});
 
 /**
  * Fetches who is reading (app/api/viewer) once per page, beside a page that
@@ -27,13 +34,19 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   const [path, setPath] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<{ path: string; version: number; payload: ViewerPayload } | null>(null);
   const [version, setVersion] = useState(0);
+  // The film ids of the page's poster grid, "1,2,3": set by ViewerFilms in the same commit as the path.
+  const [films, setFilms] = useState("");
 
   useEffect(() => {
     if (path === null) return;
     const controller = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
     const ask = (attempt: number) => {
-      fetch(viewerUrl(path), { cache: "no-store", credentials: "same-origin", signal: controller.signal })
+      fetch(viewerUrl(path, films ? films.split(",").map(Number) : undefined), {
+        cache: "no-store",
+        credentials: "same-origin",
+        signal: controller.signal,
+      })
         .then((response) => {
           // 503: the server could not read the session just now. Ask again shortly rather than
           // show a member the page as a visitor sees it.
@@ -54,12 +67,12 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
       controller.abort();
       clearTimeout(retry);
     };
-  }, [path, version]);
+  }, [path, version, films]);
 
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const signOut = useCallback(() => setLoaded((current) => current && { ...current, payload: { member: null } }), []);
   const viewer = loaded && loaded.path === path ? loaded.payload : null;
-  const value = useMemo(() => ({ viewer, refresh, signOut }), [viewer, refresh, signOut]);
+  const value = useMemo(() => ({ viewer, refresh, signOut, showFilms: setFilms }), [viewer, refresh, signOut]);
   return (
     <ViewerContext value={value}>
       {/* The path is only known in the browser on pages whose address is not prerendered. */}
@@ -80,6 +93,21 @@ function PathWatcher({ onPath }: { onPath: (path: string) => void }) {
 /** The reader of this page, or null while it is being fetched. */
 export function useViewer(): ViewerPayload | null {
   return useContext(ViewerContext).viewer;
+}
+
+/**
+ * Tells the viewer payload which films a poster grid shows (ids, at most a
+ * page of them), so the payload says which are on the member's watchlist.
+ * Renders nothing.
+ */
+export function ViewerFilms({ ids }: { ids: readonly number[] }) {
+  const { showFilms } = useContext(ViewerContext);
+  const key = ids.join(",");
+  useEffect(() => {
+    showFilms(key);
+    return () => showFilms("");
+  }, [key, showFilms]);
+  return null;
 }
 
 export function useViewerActions(): Pick<ViewerState, "refresh" | "signOut"> {

@@ -7,31 +7,41 @@ import type { ActionState, FormAction } from "@/lib/forms/action-state";
 /**
  * The watchlist button on a film card in a poster grid. The grid is cached
  * and the same for everyone, so the button is drawn in the browser only for
- * a member who may post. It starts as "+ Watchlist" (adding twice changes
- * nothing, so it needs no per-film state), or as "Remove" on the member's
- * own watchlist page, and turns into the other once the server has answered.
+ * a member who may post. It starts as "Remove" when the film is on the
+ * member's watchlist (the viewer payload's `watchlisted` ids, or the grid is
+ * the member's own watchlist), else as "+ Watchlist", and turns into the
+ * other once the server has answered.
  */
 export function CardWatchlistButton({
   action,
+  filmId,
   filmSlug,
   label,
   ownerId,
 }: {
   action: FormAction<{ onWatchlist: boolean }>;
+  /** The film's id, looked up in the viewer payload's `watchlisted`. */
+  filmId?: number;
   filmSlug: string;
   /** The film as readers see it: "Her (2013)". */
   label: string;
   /** When the grid is a member's watchlist: that member, for whom every film on it starts as on. */
   ownerId?: string;
 }) {
-  const member = useViewer()?.member;
+  const viewer = useViewer();
+  const member = viewer?.member;
   const [state, formAction, pending] = useActionState<ActionState<{ onWatchlist: boolean }> | null, FormData>(
     action,
     null,
   );
   if (!member || member.suspended) return null;
-  const on = state?.ok && state.data ? state.data.onWatchlist : ownerId === member.id;
-  const answer = state?.ok ? (on ? "On your watchlist" : "Off your watchlist") : (state?.message ?? "");
+  const listed = ownerId === member.id || (filmId !== undefined && (viewer.watchlisted?.includes(filmId) ?? false));
+  const on = state?.ok && state.data ? state.data.onWatchlist : listed;
+  const answer = state?.ok
+    ? on
+      ? "On your watchlist"
+      : "Off your watchlist"
+    : (state?.message ?? (listed && !ownerId ? "On your watchlist" : ""));
   return (
     <form action={formAction} className="relative z-10 flex flex-wrap items-center gap-2 text-sm">
       <input type="hidden" name="film" value={filmSlug} />

@@ -9,6 +9,8 @@ import { paginate, type Page } from "@/lib/pagination";
 
 /** A film as a list shows it. */
 export interface FilmCard {
+  /** The film's id: a poster grid sends it with the viewer payload request, for the member's watchlist buttons. */
+  id: number;
   slug: string;
   title: string;
   year: number | null;
@@ -25,6 +27,7 @@ export interface FilmCard {
 // subquery's own tables would capture.
 
 const cardColumns = {
+  id: films.id,
   slug: films.slug,
   title: films.title,
   year: films.year,

@@ -9,7 +9,7 @@ import { countUnread } from "@/lib/notifications/queries";
 import { isPoster, mayReadSuspensions } from "@/lib/policy";
 import { hasSeenFilm, hasSeenFilmOfReview } from "@/lib/ratings/seen";
 import { getViewerFilmState, hasLiked } from "@/lib/reviews/queries";
-import { isOnWatchlist } from "@/lib/watchlist/queries";
+import { isOnWatchlist, watchlistedAmong } from "@/lib/watchlist/queries";
 import { viewerScope, type ViewerPayload } from "./schema";
 
 /**
@@ -17,13 +17,24 @@ import { viewerScope, type ViewerPayload } from "./schema";
  * `member: null` for a visitor (no query), and for a member at most two small
  * queries besides the session's, and one more run beside them: whether they
  * have seen the page's film, so its spoiler marks open for them. On a
- * member's page only a moderator gets that member's suspension.
+ * member's page only a moderator gets that member's suspension. With
+ * `films` (a poster grid's ids, already bounded and validated by
+ * parseViewerFilms) one more query beside them says which of those films are
+ * on the member's watchlist.
  */
-export async function buildViewerPayload(member: CurrentUser | null, path: string): Promise<ViewerPayload> {
+export async function buildViewerPayload(
+  member: CurrentUser | null,
+  path: string,
+  films?: readonly number[],
+): Promise<ViewerPayload> {
   if (!member) return { member: null };
   // The unread count (one count over notifications_unread_idx) beside the page's own facts.
-  const [payload, unread] = await Promise.all([pagePayload(member, path), countUnread(member.id)]);
-  return { ...payload, unread };
+  const [payload, unread, watchlisted] = await Promise.all([
+    pagePayload(member, path),
+    countUnread(member.id),
+    films?.length ? watchlistedAmong(member.id, films) : Promise.resolve(undefined),
+  ]);
+  return watchlisted ? { ...payload, unread, watchlisted } : { ...payload, unread };
 }
 
 async function pagePayload(member: CurrentUser, path: string): Promise<ViewerPayload> {

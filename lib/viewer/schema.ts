@@ -37,11 +37,34 @@ export interface ViewerPayload {
   follow?: { handle: string; following: boolean } | null;
   /** For a member: how many of their notifications are unread (the header's Notifications link). */
   unread?: number;
+  /**
+   * On a page with a poster grid of watchlist buttons: which of the films it
+   * shows (the ids the page sent, `&films=`) are on the member's watchlist.
+   */
+  watchlisted?: number[];
 }
 
-/** The address of the payload for the page at `path`. */
-export function viewerUrl(path: string): string {
-  return `/api/viewer?path=${encodeURIComponent(path)}`;
+/** The most film ids a page may ask about at once: one page of the browse grid. */
+export const VIEWER_FILMS_MAX = 24;
+
+/**
+ * The film ids of a payload request's `films` parameter ("1,2,3"): digits
+ * only, at most VIEWER_FILMS_MAX distinct ids, each a positive 32-bit
+ * integer. Undefined when the parameter is absent or empty, null when it is
+ * malformed.
+ */
+export function parseViewerFilms(raw: string | null | undefined): number[] | undefined | null {
+  if (raw === null || raw === undefined || raw === "") return undefined;
+  if (raw.length > VIEWER_FILMS_MAX * 11 || !/^\d{1,10}(?:,\d{1,10})*$/.test(raw)) return null;
+  const ids = [...new Set(raw.split(",").map(Number))];
+  if (ids.length > VIEWER_FILMS_MAX || ids.some((id) => id < 1 || id > 2_147_483_647)) return null;
+  return ids;
+}
+
+/** The address of the payload for the page at `path`; `films`: the poster grid's film ids, if it shows any. */
+export function viewerUrl(path: string, films?: readonly number[]): string {
+  const ids = films?.length ? `&films=${films.slice(0, VIEWER_FILMS_MAX).join(",")}` : "";
+  return `/api/viewer?path=${encodeURIComponent(path)}${ids}`;
 }
 
 /** The film slug, review id or member handle a page path is about, if it is one of those pages. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { films, watchlistItems } from "@/db/schema";
 import { paginate, pageWindow, type Page } from "@/lib/pagination";
@@ -62,4 +62,19 @@ export async function isOnWatchlist(memberId: string, filmId: number): Promise<b
     .from(watchlistItems)
     .where(and(eq(watchlistItems.userId, memberId), eq(watchlistItems.filmId, filmId)));
   return row !== undefined;
+}
+
+/**
+ * Which of `filmIds` (a poster grid's, at most one page of them) are on
+ * `memberId`'s watchlist: one query over the (user_id, film_id) primary key.
+ */
+export async function watchlistedAmong(memberId: string, filmIds: readonly number[]): Promise<number[]> {
+  if (filmIds.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ filmId: watchlistItems.filmId })
+    .from(watchlistItems)
+    .where(and(eq(watchlistItems.userId, memberId), inArray(watchlistItems.filmId, [...filmIds])))
+    .orderBy(watchlistItems.filmId);
+  return rows.map((row) => row.filmId);
 }

@@ -104,5 +104,33 @@ describe("watchlist and diary", () => {
     await page.getByText("has no films on their watchlist yet").waitFor();
     await page.reload();
     await page.getByText("has no films on their watchlist yet").waitFor();
+
+    // A film added from its own page shows as on the watchlist in the shared grid, after a reload too.
+    await page.goto(appUrl("/films/her"));
+    await page.getByRole("button", { name: "Add to watchlist" }).click();
+    await page.getByRole("button", { name: "Remove from watchlist" }).waitFor();
+    await page.goto(appUrl("/films?q=her"));
+    await page.reload();
+    const grid = page.getByRole("list", { name: "Films" });
+    const remove = grid.getByRole("button", { name: "Remove Her (2013) from your watchlist" });
+    await remove.waitFor();
+    expect(await remove.textContent()).toBe("Remove");
+    expect(
+      await grid.getByRole("status").filter({ hasText: "On your watchlist" }).count(),
+      "only the film on the watchlist says so",
+    ).toBe(1);
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+
+    // Removing it from the grid works, and the grid says so after a reload as well.
+    await remove.click();
+    await grid.getByRole("status").filter({ hasText: "Off your watchlist" }).waitFor();
+    await grid.getByRole("button", { name: "Add Her (2013) to your watchlist" }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await grid.getByRole("button", { name: "Add Her (2013) to your watchlist" }).waitFor();
+    expect(await grid.getByRole("button", { name: /^Remove / }).count()).toBe(0);
+    await page.goto(appUrl(`/members/${handle}/watchlist`));
+    await page.getByText("has no films on their watchlist yet").waitFor();
   });
 });

@@ -3,6 +3,7 @@ import { onPrimary } from "@/db/client";
 import { getCurrentUser } from "@/lib/auth";
 import { handledDatabaseFault, RETRY_AFTER_SECONDS } from "@/lib/unavailable";
 import { buildViewerPayload } from "@/lib/viewer/payload";
+import { parseViewerFilms, VIEWER_FILMS_MAX } from "@/lib/viewer/schema";
 
 /**
  * Who is reading, for the per-reader parts of a page that is cached for
@@ -14,8 +15,16 @@ import { buildViewerPayload } from "@/lib/viewer/payload";
  */
 export async function GET(request: NextRequest) {
   const path = request.nextUrl.searchParams.get("path") ?? "/";
+  // A poster grid's film ids: digits only, at most a page of them; anything else is refused unread.
+  const films = parseViewerFilms(request.nextUrl.searchParams.get("films"));
+  if (films === null) {
+    return Response.json(
+      { error: `films must be at most ${VIEWER_FILMS_MAX} film ids, comma separated` },
+      { status: 400, headers: { "Cache-Control": "private, no-store" } },
+    );
+  }
   try {
-    const payload = await onPrimary(async () => buildViewerPayload(await getCurrentUser(), path.slice(0, 300)));
+    const payload = await onPrimary(async () => buildViewerPayload(await getCurrentUser(), path.slice(0, 300), films));
     return Response.json(payload, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (!handledDatabaseFault(error, "viewer")) throw error;
