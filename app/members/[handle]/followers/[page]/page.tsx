@@ -1,27 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { parsePage } from "@/lib/params";
-import { PLACEHOLDER_HANDLE } from "../../_components/member-article";
 import { MemberFollows, memberFollowsMetadata } from "../../_components/member-follows";
-
-type Params = Promise<{ handle: string; page: string }>;
+import { pageNOf, pageNStaticParams, type PageNParams } from "../../_components/page-n";
 
 export function generateStaticParams() {
-  return [{ handle: PLACEHOLDER_HANDLE, page: "2" }];
+  return pageNStaticParams();
 }
 
-async function load(params: Params) {
-  const { handle, page } = await params;
-  if (!/^[1-9]\d{0,5}$/.test(page)) notFound();
-  return { handle, page: parsePage(page) };
-}
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { handle, page } = await load(params);
+export async function generateMetadata({ params }: { params: PageNParams }): Promise<Metadata> {
+  const { handle, page } = await pageNOf(params);
   return memberFollowsMetadata(handle, "followers", page);
 }
 
-export default async function MemberFollowersPageN({ params }: { params: Params }) {
-  const { handle, page } = await load(params);
+export default async function MemberFollowersPageN({ params }: { params: PageNParams }) {
+  const { handle, page } = await pageNOf(params);
   return <MemberFollows handle={handle} side="followers" page={page} />;
 }
