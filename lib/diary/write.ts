@@ -63,7 +63,8 @@ export async function logViewing(actor: CurrentUser, raw: unknown): Promise<Resu
   const [already] = await db.select({ id: diaryEntries.id }).from(diaryEntries).where(sameDay);
   if (already) return invalidField("watchedOn", duplicate);
 
-  const changed: Tag[] = [tags.diary(actor.id)];
+  // The member tag too: a viewing shows on the member's Activity tab.
+  const changed: Tag[] = [tags.diary(actor.id), tags.member(actor.id)];
   if (halfStars !== undefined) {
     const rated = await rateFilm(actor, film.slug, halfStars);
     if (!rated.ok) return rated.code === "invalid" ? rated : { ...rated, fieldErrors: { halfStars: [rated.message] } };
@@ -116,5 +117,5 @@ export async function deleteDiaryEntry(
   if (refused || !entry) return refused ?? fail("not_found", "That diary entry does not exist.");
   // Keyed by owner too: the check above and the delete cannot be split by another member's request.
   await db.delete(diaryEntries).where(and(eq(diaryEntries.id, entry.id), eq(diaryEntries.userId, actor.id)));
-  return ok({ entryId: entry.id, ownerHandle: actor.handle, changed: [tags.diary(actor.id)] });
+  return ok({ entryId: entry.id, ownerHandle: actor.handle, changed: [tags.diary(actor.id), tags.member(actor.id)] });
 }

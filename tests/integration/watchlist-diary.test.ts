@@ -112,6 +112,8 @@ describe("logging a viewing", () => {
     await setWatchlist(diarist, want(alpha, true));
     const kept = await log(diarist, { watchedOn: "2026-03-01" });
     expect(kept.ok).toBe(true);
+    // The diary page and the member's Activity tab, where the viewing shows, are read again.
+    expect(kept.ok && kept.value.changed).toEqual([`diary:${diarist.id}`, `member:${diarist.id}`]);
     expect(await isOnWatchlist(diarist.id, alpha.id)).toBe(true);
     const removed = await log(diarist, { watchedOn: "2026-03-02", rewatch: "on", removeFromWatchlist: "on" });
     expect(removed).toMatchObject({ ok: true, value: { message: expect.stringContaining("off your watchlist") } });
@@ -187,7 +189,10 @@ describe("deleting a diary entry", () => {
       ok: false,
       fieldErrors: { confirm: [expect.stringContaining("Tick the box")] },
     });
-    expect(await deleteDiaryEntry(member, { entryId: id, confirm: "on" })).toMatchObject({ ok: true });
+    expect(await deleteDiaryEntry(member, { entryId: id, confirm: "on" })).toMatchObject({
+      ok: true,
+      value: { changed: [`diary:${member.id}`, `member:${member.id}`] },
+    });
     const [row] = await t.db
       .select({ n: count() })
       .from(diaryEntries)
