@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +10,7 @@ import { actAs, newIdentity, signInAs, type OidcIdentity } from "./support/auth"
 import { launchBrowser } from "./support/browser";
 import { e2e } from "./support/context";
 import { query } from "./support/db";
-import { appEnvironment, freePorts, sharedInstanceSettings } from "./support/processes";
+import { freePorts, startAppServer } from "./support/processes";
 
 const commentBy = (page: Page, name: string) => page.getByRole("article", { name: `Comment by ${name}` });
 
@@ -100,7 +99,7 @@ describe("notifications", () => {
   });
 
   it("sends exactly one e-mail for a reply when the server has SMTP_URL, and its unsubscribe link works", async () => {
-    const [smtpPort, appPort] = await freePorts(2);
+    const [smtpPort] = await freePorts(1);
     const messages: string[] = [];
     const smtp = new SMTPServer({
       authOptional: true,
@@ -119,49 +118,23 @@ describe("notifications", () => {
     await new Promise<void>((resolve) => smtp.listen(smtpPort!, "127.0.0.1", resolve));
     onTestFinished(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
-    const baseUrl = `http://localhost:${appPort}`;
-    const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-mail-"));
-    const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(appPort)], {
-      env: appEnvironment({
-        MARQUEE_DATA_DIR: dataDir,
+    const { baseUrl } = await startAppServer(
+      (port) => ({
         MARQUEE_SEED: "demo",
-        NODE_ENV: "production",
-        ...sharedInstanceSettings(),
         AUTH_SECRET: randomBytes(32).toString("base64url"),
-        AUTH_URL: baseUrl,
+        AUTH_URL: `http://localhost:${port}`,
         AUTH_OIDC_ISSUER: e2e().issuer,
-        AUTH_OIDC_ID: "marquee-e2e",
-        AUTH_OIDC_SECRET: "marquee-e2e-secret",
+        AUTH_OIDC_ID: e2e().oidcClient.id,
+        AUTH_OIDC_SECRET: e2e().oidcClient.secret,
         AUTH_OIDC_NAME: "Local ID",
         MARQUEE_COMMENT_INTERVAL_SECONDS: "0",
         MARQUEE_IP_LIMIT_SCALE: "50",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         MAIL_FROM: "Marquee <notices@marquee.test>",
       }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    onTestFinished(async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    });
-    const deadline = Date.now() + 240_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-      if (Date.now() > deadline) throw new Error(`next start did not answer within 240 s:\n${output}`);
-      const ready = await fetch(`${baseUrl}/films/her`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ready) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
+      // The first start migrates and seeds the demo data: minutes on a busy machine.
+      { readyPath: "/films/her", timeoutMs: 240_000 },
+    );
     const filmPage = await (await fetch(`${baseUrl}/films/her`)).text();
     const reviewPath = /href="(\/reviews\/\d+)"/.exec(filmPage)?.[1];
     expect(reviewPath).toBeDefined();

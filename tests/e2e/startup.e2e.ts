@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { actAs, newIdentity } from "./support/auth";
 import { e2e } from "./support/context";
-import { appEnvironment, freePorts, sharedInstanceSettings } from "./support/processes";
+import { appEnvironment, freePorts, sharedInstanceSettings, startAppServer } from "./support/processes";
 
 /** Starts the built app with `env` and waits for it to exit (or kills it after `ms`). */
 async function startAndWait(
@@ -86,57 +86,19 @@ describe("starting in production", () => {
   });
 });
 
-/** Starts the built app with `env` on a free port and a fresh embedded database; stopped when the test ends. */
-async function startServer(
-  env: (port: number) => Record<string, string>,
-): Promise<{ baseUrl: string; output: () => string }> {
-  const [port] = await freePorts(1);
-  const baseUrl = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-startup-"));
-  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
-    env: appEnvironment({
-      MARQUEE_DATA_DIR: dataDir,
-      MARQUEE_SEED: "none",
-      NODE_ENV: "production",
-      ...sharedInstanceSettings(),
-      ...env(port!),
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  onTestFinished(async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`);
-    const answered = await fetch(`${baseUrl}/api/auth/providers`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (answered) return { baseUrl, output: () => output };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 describe("a production server with AUTH_URL and no AUTH_TRUST_HOST", () => {
   it("signs a member in through the provider and knows them on the next page", async () => {
-    const server = await startServer((port) => ({
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_URL: `http://localhost:${port}`,
-      AUTH_OIDC_ISSUER: e2e().issuer,
-      AUTH_OIDC_ID: "marquee-e2e",
-      AUTH_OIDC_SECRET: "marquee-e2e-secret",
-      AUTH_OIDC_NAME: "Local ID",
-    }));
+    const server = await startAppServer(
+      (port) => ({
+        AUTH_SECRET: randomBytes(32).toString("base64url"),
+        AUTH_URL: `http://localhost:${port}`,
+        AUTH_OIDC_ISSUER: e2e().issuer,
+        AUTH_OIDC_ID: e2e().oidcClient.id,
+        AUTH_OIDC_SECRET: e2e().oidcClient.secret,
+        AUTH_OIDC_NAME: "Local ID",
+      }),
+      { readyPath: "/api/auth/providers", timeoutMs: 60_000 },
+    );
     const profile = mkdtempSync(path.join(tmpdir(), "marquee-chromium-"));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: "/usr/bin/chromium",

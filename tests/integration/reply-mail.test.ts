@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { SMTPServer } from "smtp-server";
@@ -36,6 +37,8 @@ const smtp = new SMTPServer({
   },
 });
 let smtpUrl = "";
+/** The key unsubscribe tokens derive from, made anew for each run. */
+const authSecret = randomBytes(32).toString("base64url");
 const senders: MailSender[] = [];
 
 function sender(options: { maxAttempts?: number; backoffMs?: number } = {}): MailSender {
@@ -61,7 +64,7 @@ afterAll(async () => {
 beforeEach(() => {
   process.env.MARQUEE_COMMENT_INTERVAL_SECONDS = "0";
   process.env.SMTP_URL = smtpUrl;
-  process.env.AUTH_SECRET = "reply-mail-test-secret-that-is-long-enough-for-it";
+  process.env.AUTH_SECRET = authSecret;
   process.env.MARQUEE_SITE_URL = "https://marquee.test";
   reloadEnv();
   inbox.messages = [];

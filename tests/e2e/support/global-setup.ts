@@ -17,6 +17,8 @@ export interface E2EContext {
   issuer: string;
   /** The name of the OIDC provider as the sign-in buttons show it. */
   oidcName: string;
+  /** The app's client of the local OIDC provider: the secret is made anew for each run, never kept in the code. */
+  oidcClient: { id: string; secret: string };
   /** The dummy client ids the app was given for the real providers. */
   clientIds: { google: string; twitter: string; facebook: string };
   database: { kind: "pglite"; bridgeUrl: string } | { kind: "postgres"; url: string };
@@ -133,6 +135,7 @@ export default async function setup(project: TestProject) {
     }
 
     const oidcName = "Marquee Test ID";
+    const oidcClient = { id: "marquee-e2e", secret: randomBytes(24).toString("base64url") };
     const clientIds = { google: "e2e-google-client", twitter: "e2e-twitter-client", facebook: "e2e-facebook-client" };
     const appEnv = appEnvironment({
       ...dbEnv,
@@ -140,8 +143,8 @@ export default async function setup(project: TestProject) {
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       AUTH_TRUST_HOST: "true",
       AUTH_OIDC_ISSUER: oidc.issuer,
-      AUTH_OIDC_ID: "marquee-e2e",
-      AUTH_OIDC_SECRET: "marquee-e2e-secret",
+      AUTH_OIDC_ID: oidcClient.id,
+      AUTH_OIDC_SECRET: oidcClient.secret,
       AUTH_OIDC_NAME: oidcName,
       AUTH_GOOGLE_ID: clientIds.google,
       AUTH_GOOGLE_SECRET: "e2e-google-secret",
@@ -195,7 +198,7 @@ export default async function setup(project: TestProject) {
     await waitUntilReady(`${baseUrl}/api/auth/providers`, server, serverLog, 240_000);
     log("ready");
 
-    project.provide("e2e", { baseUrl, issuer: oidc.issuer, oidcName, clientIds, database });
+    project.provide("e2e", { baseUrl, issuer: oidc.issuer, oidcName, oidcClient, clientIds, database });
   } catch (error) {
     await teardown();
     throw error;

@@ -1,5 +1,10 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { onTestFinished } from "vitest";
 
 function portRange(): [number, number] {
   const match = /^(\d+)-(\d+)$/.exec(process.env.E2E_PORTS ?? "3100-3199");
@@ -52,4 +57,51 @@ export function sharedInstanceSettings(): Record<string, string> {
     MARQUEE_DEPLOYMENT_ID: process.env.MARQUEE_DEPLOYMENT_ID || "marquee-e2e",
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: createHash("sha256").update("marquee-e2e actions key").digest("base64"),
   };
+}
+
+/**
+ * Starts the built app (`next start`) on a free port with a fresh embedded
+ * database and `env(port)` over the shared instance settings, waits until
+ * `readyPath` answers 200, and stops it (SIGTERM) and removes its data
+ * folder when the test ends.
+ */
+export async function startAppServer(
+  env: (port: number) => Record<string, string>,
+  { readyPath, timeoutMs }: { readyPath: string; timeoutMs: number },
+): Promise<{ baseUrl: string; output: () => string }> {
+  const [port] = await freePorts(1);
+  const baseUrl = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "marquee-server-"));
+  const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
+    env: appEnvironment({
+      MARQUEE_DATA_DIR: dataDir,
+      MARQUEE_SEED: "none",
+      NODE_ENV: "production",
+      ...sharedInstanceSettings(),
+      ...env(port!),
+    }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  onTestFinished(async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`next start did not answer within ${timeoutMs / 1000} s:\n${output}`);
+    const answered = await fetch(`${baseUrl}${readyPath}`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return { baseUrl, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
