@@ -8,10 +8,14 @@ export async function register() {
 
 /**
  * Every error a page, route handler or action throws passes here: one that
- * says the database is away makes the proxy answer 503 until it is back.
+ * says the database is away makes the proxy answer 503 until it is back, and
+ * the page that met it answers 503 too, not 500 (lib/unavailable-status.ts).
  */
-export async function onRequestError(error: unknown) {
+export async function onRequestError(error: unknown, request: { headers: object }) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { handledDatabaseFault } = await import("./lib/unavailable");
-  handledDatabaseFault(error, "render");
+  const [{ handledDatabaseFault }, { noteRequestMetDatabaseFault }] = await Promise.all([
+    import("./lib/unavailable"),
+    import("./lib/unavailable-status"),
+  ]);
+  if (handledDatabaseFault(error, "render")) noteRequestMetDatabaseFault(request.headers);
 }

@@ -4,6 +4,7 @@ import { closeSharedRedis } from "@/lib/cache/redis/connection.mjs";
 import { assertProductionReady, databaseSettings, env, seedPlan } from "./env";
 import { logger, routeConsoleThroughLogger } from "./log";
 import { installShutdown, onShutdown } from "./shutdown";
+import { installDatabaseAwayStatus } from "./unavailable-status";
 
 /**
  * The server's first steps (from instrumentation.ts), one after another, all
@@ -12,7 +13,9 @@ import { installShutdown, onShutdown } from "./shutdown";
  * needs stops here, naming each missing variable; then the database opens,
  * its migrations run, and a new, empty embedded database gets what
  * MARQUEE_SEED says (a server database is never seeded here). SIGTERM then
- * drains the requests in flight and closes the pool (lib/shutdown.ts).
+ * drains the requests in flight and closes the pool (lib/shutdown.ts); a page
+ * whose render meets the database going away answers 503, not 500
+ * (lib/unavailable-status.ts).
  */
 export async function startServer(): Promise<void> {
   routeConsoleThroughLogger();
@@ -26,6 +29,7 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   installShutdown(config.MARQUEE_SHUTDOWN_GRACE_SECONDS * 1000);
+  installDatabaseAwayStatus();
   const handle = await openDatabase(databaseSettings(config));
   onShutdown("database", closeDb);
   // The caches' and limits' Redis connection (when REDIS_URL is set; a no-op otherwise).

@@ -21,8 +21,8 @@ export function handledDatabaseFault(error: unknown, where: string): boolean {
 }
 
 /** The plain page every page answers with while the database is away: no database, no React, no scripts. */
-export function databaseAwayResponse(): Response {
-  const html = `<!doctype html>
+export function databaseAwayPage(): string {
+  return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Marquee is unavailable</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
@@ -31,7 +31,11 @@ export function databaseAwayResponse(): Response {
 </body>
 </html>
 `;
-  return new Response(html, {
+}
+
+/** The 503 answer the proxy gives a page while the database is away. */
+export function databaseAwayResponse(): Response {
+  return new Response(databaseAwayPage(), {
     status: 503,
     headers: {
       "Content-Type": "text/html; charset=utf-8",

@@ -175,6 +175,56 @@ describe("two instances on one database", () => {
 });
 
 describe("while PostgreSQL is down, and after it is back", () => {
+  it("answers 503, not 500, to the pages it was rendering when the database stopped", async () => {
+    const db = postgres(cluster.url("marquee"), { max: 2, onnotice: () => {} });
+    const slugs = [...Array(20)].map((_, i) => `cut-off-${randomBytes(3).toString("hex")}-${i}`);
+    await db`insert into films ${db(slugs.map((slug, i) => ({ slug, title: `Cut Off ${i}`, year: 2001 })))}`;
+    // Every read of films waits behind this lock, so each render is in flight when the server stops.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const locker = db
+      .begin(async (tx) => {
+        await tx`lock table films in access exclusive mode`;
+        await held;
+      })
+      .catch(() => {});
+    await expect
+      .poll(async () => (await db`select 1 from pg_locks where relation = 'films'::regclass and granted`).length)
+      .toBeGreaterThan(0);
+    const pages = slugs.map((slug, i) => memberGet(i % 2 === 0 ? a : b, `/films/${slug}`));
+    const waiting = async () =>
+      Number(
+        (
+          await admin`select count(*)::int as n from pg_stat_activity where datname = 'marquee' and wait_event_type = 'Lock'`
+        )[0]!.n,
+      );
+    await expect.poll(waiting, { timeout: 4_000, interval: 50 }).toBeGreaterThanOrEqual(4);
+
+    cluster.stop();
+    release();
+    await locker;
+    const answers = await Promise.all(pages);
+    await db.end({ timeout: 1 }).catch(() => {});
+    const statuses = answers.map((answer) => answer.status);
+    expect(
+      statuses.filter((status) => status !== 503 && status !== 200),
+      statuses.join(" "),
+    ).toEqual([]);
+    const cutOff = answers.filter((answer) => answer.status === 503);
+    expect(cutOff.length).toBeGreaterThanOrEqual(4);
+    for (const answer of cutOff) {
+      expect(answer.body).toContain(AWAY);
+      expect(answer.ms).toBeLessThan(NO_HANG_MS);
+    }
+
+    cluster.start();
+    for (const instance of [a, b]) {
+      await expect
+        .poll(async () => (await fetch(`${instance.baseUrl}/api/health/ready`)).status, { timeout: NO_HANG_MS })
+        .toBe(200);
+    }
+  }, 90_000);
+
   it("keeps what was typed, answers 503 quickly, and recovers every connection within 5 s", async () => {
     const page = await context.newPage();
     await page.goto(`${a.baseUrl}/account`);
