@@ -23,7 +23,9 @@ type Callback = (error?: Error | null) => void;
 type Held = { statusMessage?: string; headers?: Headers; chunks: { chunk: unknown; encoding?: BufferEncoding }[] };
 
 const HELD = Symbol("marquee.held500");
-type Response = ServerResponse & { [HELD]?: Held };
+/** Set once a held response is sent: what it writes from then on goes straight out. */
+const RELEASED = Symbol("marquee.released500");
+type Response = ServerResponse & { [HELD]?: Held; [RELEASED]?: true };
 
 const globalForStatus = globalThis as typeof globalThis & {
   __marqueeFaultedRequests?: WeakSet<object>;
@@ -38,6 +40,7 @@ export function noteRequestMetDatabaseFault(requestHeaders: object): void {
 }
 
 function holds(response: Response, statusCode: number): boolean {
+  if (response[RELEASED]) return false;
   if (response[HELD]) return true;
   if (statusCode !== 500 || response.headersSent) return false;
   const method = response.req?.method;
@@ -66,6 +69,7 @@ export function installDatabaseAwayStatus(): void {
 
   const release = (response: Response, held: Held, callback?: Callback) => {
     delete response[HELD];
+    response[RELEASED] = true;
     const request = response.req;
     if ((request && faulted.has(request.headers)) || databaseUnreachable()) {
       const html = databaseAwayPage();
