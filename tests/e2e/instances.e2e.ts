@@ -7,7 +7,7 @@ import { chromium, type BrowserContext } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NOTHING_SAVED } from "@/lib/unavailable";
-import { createPostgresCluster, type PostgresCluster } from "../support/pg-cluster";
+import { createPostgresCluster, lockFilms, type PostgresCluster } from "../support/pg-cluster";
 import { appEnvironment, freePorts, sharedInstanceSettings } from "./support/processes";
 
 /**
@@ -180,17 +180,7 @@ describe("while PostgreSQL is down, and after it is back", () => {
     const slugs = [...Array(20)].map((_, i) => `cut-off-${randomBytes(3).toString("hex")}-${i}`);
     await db`insert into films ${db(slugs.map((slug, i) => ({ slug, title: `Cut Off ${i}`, year: 2001 })))}`;
     // Every read of films waits behind this lock, so each render is in flight when the server stops.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const locker = db
-      .begin(async (tx) => {
-        await tx`lock table films in access exclusive mode`;
-        await held;
-      })
-      .catch(() => {});
-    await expect
-      .poll(async () => (await db`select 1 from pg_locks where relation = 'films'::regclass and granted`).length)
-      .toBeGreaterThan(0);
+    const lock = await lockFilms(db);
     const pages = slugs.map((slug, i) => memberGet(i % 2 === 0 ? a : b, `/films/${slug}`));
     const waiting = async () =>
       Number(
@@ -201,8 +191,7 @@ describe("while PostgreSQL is down, and after it is back", () => {
     await expect.poll(waiting, { timeout: 4_000, interval: 50 }).toBeGreaterThanOrEqual(4);
 
     cluster.stop();
-    release();
-    await locker;
+    await lock.release();
     const answers = await Promise.all(pages);
     await db.end({ timeout: 1 }).catch(() => {});
     const statuses = answers.map((answer) => answer.status);

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type DatabaseHandle } from "@/db/client";
-import { createPostgresCluster, type PostgresCluster } from "../support/pg-cluster";
+import { createPostgresCluster, lockFilms, type PostgresCluster } from "../support/pg-cluster";
 
 /**
  * The app's pool (db/client.ts's openPostgres, with its timeouts and the
@@ -47,17 +47,7 @@ describe.skipIf(!serverInstalled)("the pool after PostgreSQL restarts under it",
 
   it("answers every query once the server is back, with no error left over from the stop", async () => {
     // Every one of the pool's 10 connections open and busy: each waits behind a lock when the server stops.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const locker = admin
-      .begin(async (tx) => {
-        await tx`lock table films in access exclusive mode`;
-        await held;
-      })
-      .catch(() => {});
-    await expect
-      .poll(async () => (await admin`select 1 from pg_locks where relation = 'films'::regclass and granted`).length)
-      .toBeGreaterThan(0);
+    const lock = await lockFilms(admin);
     const cutOff = [...Array(10)].map(() =>
       handle.primary.execute(sql`select count(*) from films`).then(
         () => "answered",
@@ -73,8 +63,7 @@ describe.skipIf(!serverInstalled)("the pool after PostgreSQL restarts under it",
       .toBe(10);
 
     cluster.stop();
-    release();
-    await locker;
+    await lock.release();
     expect(await Promise.all(cutOff)).toEqual(Array(10).fill("failed"));
     cluster.start();
 

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type postgres from "postgres";
 
 /** A PostgreSQL cluster of the test's own, on its own port: it may be stopped and started, unlike the machine's. */
 export interface PostgresCluster {
@@ -80,4 +81,35 @@ export function createPostgresCluster(port: number): PostgresCluster {
   };
   cluster.start();
   return cluster;
+}
+
+/**
+ * Takes an ACCESS EXCLUSIVE lock on `films` in a transaction on `sql` and
+ * resolves once it is granted: every other read of films then waits behind
+ * it, so queries are in flight when the test stops the server. `release()`
+ * ends the transaction (or finds it ended by the stop) and waits for it.
+ */
+export async function lockFilms(sql: postgres.Sql): Promise<{ release: () => Promise<void> }> {
+  let granted = () => {};
+  const lockGranted = new Promise<void>((resolve) => (granted = resolve));
+  let letGo = () => {};
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  const transaction = sql
+    .begin(async (tx) => {
+      await tx`lock table films in access exclusive mode`;
+      granted();
+      await held;
+    })
+    .then(
+      () => {},
+      () => {},
+    )
+    .finally(granted);
+  await lockGranted;
+  return {
+    release: async () => {
+      letGo();
+      await transaction;
+    },
+  };
 }
