@@ -24,7 +24,7 @@ export function handledDatabaseFault(error: unknown, where: string): boolean {
 export function databaseAwayPage(): string {
   return `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Marquee is unavailable</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>Marquee is unavailable</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>Marquee can't reach its database right now</h1>
 <p>Nothing you saved before is lost. Try again in a few seconds; this page will work again as soon as the database is back.</p>
